@@ -1,0 +1,152 @@
+/**
+ * OIFDE client: a voice bot's call statistics, authenticated with the C3 token in the body.
+ * The token is fetched with `gettoken`, cached until shortly before `expireTime`, shared by
+ * concurrent callers, and fetched again once, transparently, when a call answers 900001.
+ */
+import { TZDate } from '@date-fns/tz';
+import { z } from 'zod';
+import type { Clock } from '../clock.js';
+import { count, decimal, epochMs, optionalText, rate } from './convert.js';
+import type { BotReportType, BotStatRow } from './domain.js';
+import { AiccError } from './errors.js';
+import { OIFDE_TOKEN_EXPIRED } from './result-codes.js';
+import type { Transport } from './transport.js';
+import { parseBody } from './vendor-result.js';
+
+const tokenSchema = z.object({
+  errorCode: z.union([z.string(), z.number()]).transform(String),
+  errorMsg: z.string().optional(),
+  authToken: z.string().optional(),
+  expireTime: z.coerce.number().optional(),
+});
+
+const rowSchema = z
+  .object({
+    recordTime: epochMs,
+    type: z.string().optional(),
+    tenantId: optionalText,
+    accessCode: z.union([z.string(), z.number()]).transform(String),
+    callCount: count,
+    exitNoConsultCount: count,
+    callStaffNoConsultCount: count,
+    callStaffConsultCount: count,
+    exitConsultingCount: count,
+    interactCount: count,
+    averageInteractPerCall: decimal,
+    autonomyRate: rate,
+    interfaceRequestCount: count,
+    interfaceSuccessCount: count,
+    interfaceSuccessRate: rate,
+  })
+  .transform(
+    (r): BotStatRow => ({
+      recordTime: r.recordTime,
+      type: r.type === 'day' ? 'day' : 'hour',
+      tenantId: r.tenantId,
+      accessCode: r.accessCode,
+      calls: r.callCount,
+      exitNoConsult: r.exitNoConsultCount,
+      staffNoConsult: r.callStaffNoConsultCount,
+      staffConsult: r.callStaffConsultCount,
+      exitConsulting: r.exitConsultingCount,
+      interactCount: r.interactCount,
+      averageInteractPerCall: r.averageInteractPerCall,
+      autonomyRate: r.autonomyRate,
+      interfaceRequests: r.interfaceRequestCount,
+      interfaceSuccesses: r.interfaceSuccessCount,
+      interfaceSuccessRate: r.interfaceSuccessRate,
+    }),
+  );
+
+const reportSchema = z.array(rowSchema);
+
+export interface OifdeQuery {
+  accessCode: string;
+  type: BotReportType;
+  /** Any instant of the day to report; its midnight in the tenant zone is sent. */
+  day: Date;
+}
+
+export interface OifdeClient {
+  callStatistics(query: OifdeQuery): Promise<BotStatRow[]>;
+}
+
+export interface OifdeOptions {
+  tenantId: string;
+  appSecret: string;
+  timeZone: string;
+  clock: Clock;
+}
+
+/** Start of the tenant-local day containing `instant`, as epoch ms. */
+export function tenantDayStart(instant: Date, timeZone: string): number {
+  const local = new TZDate(instant.getTime(), timeZone);
+  return new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), timeZone).getTime();
+}
+
+export function createOifdeClient(transport: Transport, opts: OifdeOptions): OifdeClient {
+  let token: { value: string; refreshAt: number } | undefined;
+  let inFlight: Promise<string> | undefined;
+
+  async function fetchToken(): Promise<string> {
+    const res = await transport.request({
+      endpoint: 'gettoken',
+      method: 'POST',
+      path: '/oifde/rest/api/gettoken',
+      body: { appKey: opts.tenantId, appSecret: opts.appSecret },
+      idempotent: true,
+    });
+    const t = parseBody('oifde', 'gettoken', tokenSchema, res.json);
+    if (t.errorCode !== '0' || !t.authToken) {
+      throw new AiccError({ service: 'oifde', endpoint: 'gettoken', code: 'auth', resultCode: t.errorCode, resultDesc: t.errorMsg, hint: 'check AICC_OIFDE_TENANT_ID and AICC_OIFDE_APP_SECRET (the API password set in the OIFDE console)' });
+    }
+    const lifeS = t.expireTime && t.expireTime > 0 ? t.expireTime : 3600;
+    const margin = Math.min(60, lifeS / 10);
+    token = { value: t.authToken, refreshAt: opts.clock().getTime() + (lifeS - margin) * 1000 };
+    return token.value;
+  }
+
+  function currentToken(): Promise<string> {
+    if (token && opts.clock().getTime() < token.refreshAt) return Promise.resolve(token.value);
+    inFlight ??= fetchToken().finally(() => {
+      inFlight = undefined;
+    });
+    return inFlight;
+  }
+
+  async function query(q: OifdeQuery, authToken: string) {
+    const res = await transport.request({
+      endpoint: 'call statistics report',
+      method: 'POST',
+      path: '/oifde/rest/api/queryCallStatisticsReport',
+      body: { type: q.type, tenantId: opts.tenantId, accessCode: q.accessCode, timestamp: tenantDayStart(q.day, opts.timeZone), authToken },
+      idempotent: true,
+    });
+    return res.json;
+  }
+
+  function errorOf(json: unknown): { errorCode: string; errorMsg?: string } | undefined {
+    if (!json || typeof json !== 'object' || Array.isArray(json)) return undefined;
+    const o = json as Record<string, unknown>;
+    if (o.errorCode === undefined || String(o.errorCode) === '0') return undefined;
+    return { errorCode: String(o.errorCode), errorMsg: typeof o.errorMsg === 'string' ? o.errorMsg : undefined };
+  }
+
+  async function callStatistics(q: OifdeQuery): Promise<BotStatRow[]> {
+    let json = await query(q, await currentToken());
+    if (errorOf(json)?.errorCode === OIFDE_TOKEN_EXPIRED) {
+      token = undefined;
+      json = await query(q, await currentToken());
+    }
+    const error = errorOf(json);
+    if (error) {
+      const expired = error.errorCode === OIFDE_TOKEN_EXPIRED;
+      throw new AiccError({ service: 'oifde', endpoint: 'call statistics report', code: expired ? 'auth' : 'vendor', resultCode: error.errorCode, resultDesc: error.errorMsg, hint: expired ? 'OIFDE keeps refusing fresh tokens; check the tenant id and API password' : undefined });
+    }
+    // Some installations wrap the rows; accept `{data: [...]}` as well as the documented bare array.
+    const rows = Array.isArray(json) ? json : (json as { data?: unknown } | null)?.data;
+    return parseBody('oifde', 'call statistics report', reportSchema, rows);
+  }
+
+  return { callStatistics };
+}

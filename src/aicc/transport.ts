@@ -1,0 +1,228 @@
+/**
+ * The one place that speaks HTTP to AICC. Per service: a keep-alive undici pool capped at the
+ * configured concurrency, TLS options for self-signed on-premises servers, a deadline per logical
+ * call, JSON in and out, request ids in logs, and retries only where they are safe.
+ *
+ * Retry policy: network errors and 5xx are retried on reads (at most twice, exponential backoff with
+ * full jitter), always within the same deadline, so a caller hears back within `timeoutMs` plus a
+ * little. Timeouts are not retried (a slow server does not get faster, and Slack is waiting); 4xx
+ * never are; 429 becomes a typed rate-limit error.
+ */
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'undici';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../log.js';
+import { AiccError, type AiccService } from './errors.js';
+import { percentEncode } from './signer.js';
+
+export interface SignableRequest {
+  method: string;
+  path: string;
+  query: ReadonlyArray<readonly [string, string]>;
+  headers: Readonly<Record<string, string>>;
+  body: string;
+}
+
+/** Adds credentials to a request (auth-v2 signature, bearer token); see auth.ts. */
+export interface Authorizer {
+  authorize(request: SignableRequest): Promise<Record<string, string>>;
+  /** Called after a 401; true means fresh credentials were obtained and one more try may succeed. */
+  refreshAfterUnauthorized?(): Promise<boolean>;
+  /** What to tell the operator when credentials are refused. */
+  readonly hint: string;
+}
+
+export interface RequestSpec {
+  /** Short name used in errors and logs, e.g. `statistics`. */
+  endpoint: string;
+  method: 'GET' | 'POST';
+  path: string;
+  query?: ReadonlyArray<readonly [string, string | number | undefined]>;
+  body?: unknown;
+  /** Safe to retry; defaults to true for GET. Vendor "query" POSTs set it too. */
+  idempotent?: boolean;
+  /** Extra unsigned headers. */
+  headers?: Readonly<Record<string, string>>;
+}
+
+export interface TransportResponse {
+  status: number;
+  json: unknown;
+  requestId: string;
+}
+
+export interface TransportOptions {
+  service: AiccService;
+  baseUrl: string;
+  timeoutMs: number;
+  maxConcurrency: number;
+  ca?: string | Buffer;
+  tlsInsecure?: boolean;
+  locale?: string;
+  authorizer?: Authorizer;
+  clock: Clock;
+  log: Logger;
+  maxRetries?: number;
+  /** Injected for tests: how to wait between retries, and the jitter source. */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+export interface Transport {
+  readonly service: AiccService;
+  request(spec: RequestSpec): Promise<TransportResponse>;
+  close(): Promise<void>;
+}
+
+const RETRY_BASE_MS = 200;
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function queryPairs(query: RequestSpec['query']): [string, string][] {
+  return (query ?? []).filter((p): p is readonly [string, string | number] => p[1] !== undefined && p[1] !== '')
+    .map(([k, v]) => [k, String(v)]);
+}
+
+function parseRetryAfter(value: string | string[] | undefined, now: Date): Date | undefined {
+  const raw = Array.isArray(value) ? value[0] : value;
+  if (!raw) return undefined;
+  const seconds = Number(raw);
+  if (Number.isFinite(seconds)) return new Date(now.getTime() + seconds * 1000);
+  const date = Date.parse(raw);
+  return Number.isNaN(date) ? undefined : new Date(date);
+}
+
+function vendorText(json: unknown): { resultCode?: string; resultDesc?: string } {
+  if (!json || typeof json !== 'object') return {};
+  const o = json as Record<string, unknown>;
+  const code = o.resultCode ?? o.returnCode ?? o.errorCode;
+  const desc = o.resultDesc ?? o.returnDesc ?? o.errorMsg;
+  return {
+    resultCode: code === undefined || code === null ? undefined : String(code),
+    resultDesc: typeof desc === 'string' ? desc : undefined,
+  };
+}
+
+/** Creates the transport of one service. */
+export function createTransport(options: TransportOptions): Transport {
+  const base = new URL(options.baseUrl);
+  const basePath = base.pathname.replace(/\/+$/, '');
+  const pool = new Pool(base.origin, {
+    connections: options.maxConcurrency,
+    keepAliveTimeout: 30_000,
+    connect: { ca: options.ca, rejectUnauthorized: !options.tlsInsecure },
+  });
+  const sleep = options.sleep ?? realSleep;
+  const random = options.random ?? Math.random;
+  const maxRetries = options.maxRetries ?? 2;
+  const { service, log } = options;
+
+  async function attempt(spec: RequestSpec, requestId: string, deadline: number): Promise<TransportResponse> {
+    const query = queryPairs(spec.query);
+    const path = basePath + spec.path;
+    const body = spec.body === undefined ? '' : JSON.stringify(spec.body);
+    const headers: Record<string, string> = {
+      host: base.host,
+      'content-type': 'application/json;charset=UTF-8',
+      ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}),
+    };
+    const auth = options.authorizer ? await options.authorizer.authorize({ method: spec.method, path, query, headers, body }) : {};
+    const qs = query.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join('&');
+    const controller = new AbortController();
+    const remaining = Math.max(1, deadline - Date.now());
+    const timer = setTimeout(() => controller.abort(), remaining);
+    const started = Date.now();
+    try {
+      const res = await pool.request({
+        path: qs ? `${path}?${qs}` : path,
+        method: spec.method,
+        headers: { ...spec.headers, ...headers, ...auth, accept: 'application/json', locale: options.locale ?? 'en_US', 'x-request-id': requestId },
+        body: body || undefined,
+        signal: controller.signal,
+        headersTimeout: remaining,
+        bodyTimeout: remaining,
+      });
+      const text = await res.body.text();
+      log.debug('aicc call', { service, endpoint: spec.endpoint, status: res.statusCode, ms: Date.now() - started, rid: requestId });
+      let json: unknown;
+      if (res.statusCode < 300) {
+        try {
+          json = JSON.parse(text);
+        } catch (cause) {
+          throw new AiccError({ service, endpoint: spec.endpoint, code: 'bad_payload', httpStatus: res.statusCode, cause, hint: 'the server answered with something that is not JSON; check the URL points at the right service' });
+        }
+        return { status: res.statusCode, json, requestId };
+      }
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = undefined;
+      }
+      throw statusError(spec.endpoint, res.statusCode, json, res.headers['retry-after']);
+    } catch (error) {
+      if (error instanceof AiccError) throw error;
+      if (controller.signal.aborted || isTimeout(error)) {
+        throw new AiccError({ service, endpoint: spec.endpoint, code: 'timeout', retryable: false, cause: error, hint: `no answer within ${options.timeoutMs} ms (AICC_TIMEOUT_MS); the service may be overloaded` });
+      }
+      throw new AiccError({ service, endpoint: spec.endpoint, code: 'network', retryable: true, cause: error, hint: `check that ${base.origin} is reachable from the bot${isTls(error) ? ' and its certificate is trusted (AICC_CA_FILE)' : ''}` });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  function statusError(endpoint: string, status: number, json: unknown, retryAfter: string | string[] | undefined): AiccError {
+    const vendor = vendorText(json);
+    if (status === 401 || status === 403) {
+      return new AiccError({ service, endpoint, code: 'auth', httpStatus: status, ...vendor, hint: options.authorizer?.hint });
+    }
+    if (status === 429) {
+      return new AiccError({ service, endpoint, code: 'rate_limited', httpStatus: status, ...vendor, retryAt: parseRetryAfter(retryAfter, options.clock()) });
+    }
+    return new AiccError({ service, endpoint, code: 'http', httpStatus: status, ...vendor, retryable: status >= 500 });
+  }
+
+  async function request(spec: RequestSpec): Promise<TransportResponse> {
+    const requestId = randomUUID().slice(0, 8);
+    const deadline = Date.now() + options.timeoutMs;
+    const idempotent = spec.idempotent ?? spec.method === 'GET';
+    let refreshed = false;
+    for (let retry = 0; ; retry++) {
+      try {
+        return await attempt(spec, requestId, deadline);
+      } catch (error) {
+        if (!(error instanceof AiccError)) throw error;
+        if (error.code === 'auth' && !refreshed && options.authorizer?.refreshAfterUnauthorized) {
+          refreshed = true;
+          if (await options.authorizer.refreshAfterUnauthorized()) continue;
+        }
+        const backoff = Math.floor(random() * RETRY_BASE_MS * 2 ** retry);
+        const canRetry = idempotent && error.retryable && retry < maxRetries && Date.now() + backoff < deadline;
+        log.warn('aicc call failed', { service, endpoint: spec.endpoint, code: error.code, status: error.httpStatus, resultCode: error.resultCode, rid: requestId, retrying: canRetry });
+        if (!canRetry) throw error;
+        await sleep(backoff);
+      }
+    }
+  }
+
+  return { service, request, close: () => pool.close() };
+}
+
+function errorCode(error: unknown): string | undefined {
+  let e: unknown = error;
+  for (let i = 0; i < 3 && e && typeof e === 'object'; i++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function isTimeout(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT';
+}
+
+function isTls(error: unknown): boolean {
+  const code = errorCode(error) ?? '';
+  return /CERT|SSL|TLS|SELF_SIGNED/i.test(code);
+}

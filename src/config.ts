@@ -1,0 +1,201 @@
+/**
+ * The one reader of `process.env`. Parsed once with zod; a bad or missing value stops start-up with
+ * one line naming the variable and what it expects. Secret values never appear in that line.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+export interface AiccConfig {
+  /** Base URLs; a service without one is "not configured". All three absent → embedded simulator. */
+  urls: { isales?: string; cms?: string; oifde?: string };
+  embeddedSimulator: boolean;
+  authMode: 'auth-v2' | 'bearer';
+  accessKey?: string;
+  secretKey?: string;
+  tokenUrl?: string;
+  oifdeTenantId?: string;
+  oifdeAppSecret?: string;
+  vdnIds: number[];
+  ccId?: number;
+  timeZone: string;
+  ca?: Buffer;
+  tlsInsecure: boolean;
+  timeoutMs: number;
+  maxConcurrency: number;
+  statsMinIntervalS: number;
+}
+
+export interface SlackConfig {
+  botToken?: string;
+  signingSecret?: string;
+  appToken?: string;
+  apiUrl?: string;
+  /** 'http' with a token and signing secret, 'socket' with an app token too, 'none' otherwise. */
+  mode: 'http' | 'socket' | 'none';
+}
+
+export interface BotConfig {
+  adminUsers: string[];
+  allowedChannels: string[];
+  maskNumbers: boolean;
+}
+
+export interface Config {
+  aicc: AiccConfig;
+  slack: SlackConfig;
+  bot: BotConfig;
+  port: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, expected: string) {
+    super(`${variable}: ${expected}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === 'https:' || u.protocol === 'http:') && Boolean(u.host);
+    } catch {
+      return false;
+    }
+  }, 'expected an http(s) URL such as https://10.1.2.3:28080');
+
+const ianaZone = z
+  .string()
+  .trim()
+  .refine((v) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: v });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'expected an IANA time zone such as Asia/Shanghai or UTC');
+
+const bool = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((v) => ['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'].includes(v), 'expected true or false')
+  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+
+const intIn = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, `expected a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `expected a whole number from ${min} to ${max}`);
+
+const list = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+
+const vdnList = list.refine(
+  (ids) => ids.length > 0 && ids.every((id) => /^\d+$/.test(id) && Number(id) >= 1 && Number(id) <= 9999),
+  'expected comma-separated VDN ids from 1 to 9999, e.g. 8 or 8,12',
+).transform((ids) => ids.map(Number));
+
+const nonEmpty = z.string().trim().min(1, 'expected a non-empty value');
+
+/** Reads one variable through a schema; a failure names the variable and never echoes its value. */
+function read<S extends z.ZodType>(env: Env, name: string, schema: S, fallback?: string): z.output<S> | undefined {
+  const raw = env[name];
+  const value = raw === undefined || raw.trim() === '' ? fallback : raw;
+  if (value === undefined) return undefined;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new ConfigError(name, parsed.error.issues[0]?.message ?? 'invalid value');
+  return parsed.data;
+}
+
+function required<T>(value: T | undefined, name: string, why: string): T {
+  if (value === undefined) throw new ConfigError(name, `required ${why}`);
+  return value;
+}
+
+function loadAicc(env: Env): AiccConfig {
+  const urls = {
+    isales: read(env, 'AICC_ISALES_URL', httpUrl),
+    cms: read(env, 'AICC_CMS_URL', httpUrl),
+    oifde: read(env, 'AICC_OIFDE_URL', httpUrl),
+  };
+  const embeddedSimulator = !urls.isales && !urls.cms && !urls.oifde;
+  const authMode = read(env, 'AICC_AUTH_MODE', z.enum(['auth-v2', 'bearer'], 'expected auth-v2 or bearer'), 'auth-v2')!;
+  const accessKey = read(env, 'AICC_AK', nonEmpty);
+  const secretKey = read(env, 'AICC_SK', nonEmpty);
+  const tokenUrl = read(env, 'AICC_TOKEN_URL', httpUrl);
+  const oifdeTenantId = read(env, 'AICC_OIFDE_TENANT_ID', nonEmpty);
+  const oifdeAppSecret = read(env, 'AICC_OIFDE_APP_SECRET', nonEmpty);
+  if (!embeddedSimulator && (urls.isales || urls.cms)) {
+    required(accessKey, 'AICC_AK', 'when AICC_ISALES_URL or AICC_CMS_URL is set');
+    required(secretKey, 'AICC_SK', 'when AICC_ISALES_URL or AICC_CMS_URL is set');
+    if (authMode === 'bearer') required(tokenUrl, 'AICC_TOKEN_URL', 'when AICC_AUTH_MODE=bearer');
+  }
+  if (urls.oifde) {
+    required(oifdeTenantId, 'AICC_OIFDE_TENANT_ID', 'when AICC_OIFDE_URL is set');
+    required(oifdeAppSecret, 'AICC_OIFDE_APP_SECRET', 'when AICC_OIFDE_URL is set');
+  }
+  const caFile = read(env, 'AICC_CA_FILE', nonEmpty);
+  let ca: Buffer | undefined;
+  if (caFile) {
+    try {
+      ca = readFileSync(caFile);
+    } catch {
+      throw new ConfigError('AICC_CA_FILE', `expected a readable PEM file (could not read ${caFile})`);
+    }
+  }
+  return {
+    urls,
+    embeddedSimulator,
+    authMode,
+    accessKey,
+    secretKey,
+    tokenUrl,
+    oifdeTenantId,
+    oifdeAppSecret,
+    vdnIds: read(env, 'AICC_VDN_IDS', vdnList, '1')!,
+    ccId: read(env, 'AICC_CC_ID', intIn(1, 65535)),
+    timeZone: read(env, 'AICC_TIMEZONE', ianaZone, 'UTC')!,
+    ca,
+    tlsInsecure: read(env, 'AICC_TLS_INSECURE', bool, 'false')!,
+    timeoutMs: read(env, 'AICC_TIMEOUT_MS', intIn(100, 120_000), '15000')!,
+    maxConcurrency: read(env, 'AICC_MAX_CONCURRENCY', intIn(1, 256), '8')!,
+    statsMinIntervalS: read(env, 'AICC_STATS_MIN_INTERVAL_S', intIn(1, 86_400), '300')!,
+  };
+}
+
+function loadSlack(env: Env): SlackConfig {
+  const botToken = read(env, 'SLACK_BOT_TOKEN', z.string().trim().regex(/^xoxb-/, 'expected a bot token starting with xoxb-'));
+  const signingSecret = read(env, 'SLACK_SIGNING_SECRET', nonEmpty);
+  const appToken = read(env, 'SLACK_APP_TOKEN', z.string().trim().regex(/^xapp-/, 'expected an app-level token starting with xapp-'));
+  const apiUrl = read(env, 'SLACK_API_URL', httpUrl);
+  if (botToken && !signingSecret) throw new ConfigError('SLACK_SIGNING_SECRET', 'required when SLACK_BOT_TOKEN is set');
+  if (signingSecret && !botToken) throw new ConfigError('SLACK_BOT_TOKEN', 'required when SLACK_SIGNING_SECRET is set');
+  if (appToken && !botToken) throw new ConfigError('SLACK_BOT_TOKEN', 'required when SLACK_APP_TOKEN is set (Socket Mode)');
+  const mode = botToken ? (appToken ? 'socket' : 'http') : 'none';
+  return { botToken, signingSecret, appToken, apiUrl: apiUrl?.replace(/\/?$/, '/'), mode };
+}
+
+/** Parses the whole configuration; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Env): Config {
+  return {
+    aicc: loadAicc(env),
+    slack: loadSlack(env),
+    bot: {
+      adminUsers: read(env, 'BOT_ADMIN_USERS', list, '')!,
+      allowedChannels: read(env, 'BOT_ALLOWED_CHANNELS', list, '')!,
+      maskNumbers: read(env, 'BOT_MASK_NUMBERS', bool, 'true')!,
+    },
+    port: read(env, 'PORT', intIn(0, 65535), '3000')!,
+    logLevel: read(env, 'LOG_LEVEL', z.enum(['debug', 'info', 'warn', 'error'], 'expected debug, info, warn or error'), 'info')!,
+  };
+}
