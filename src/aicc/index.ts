@@ -4,6 +4,7 @@
  */
 import type { Clock } from '../clock.js';
 import type { AiccConfig } from '../config.js';
+import type { Health } from '../health.js';
 import type { Logger } from '../log.js';
 import { authV2Authorizer, bearerAuthorizer } from './auth.js';
 import { createCmsClient, type CmsClient } from './cms.js';
@@ -29,6 +30,8 @@ export interface AiccDeps {
   /** Shared lease/cache (the store provides database-backed ones). */
   statsLease?: StatsLease;
   statsCache?: StatsCache;
+  /** Records each call's outcome per service. */
+  health?: Health;
   /** For tests: how to wait between retries. */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -57,6 +60,7 @@ export function createAicc(config: AiccConfig, deps: AiccDeps): Aicc {
       clock: deps.clock,
       log: deps.log,
       sleep: deps.sleep,
+      onOutcome: deps.health ? (endpoint, outcome) => deps.health?.record(service, endpoint, outcome) : undefined,
     });
     transports.push(t);
     return t;

@@ -63,6 +63,8 @@ export interface TransportOptions {
   clock: Clock;
   log: Logger;
   maxRetries?: number;
+  /** Told about every logical call's outcome (health tracking). */
+  onOutcome?: (endpoint: string, outcome: { ok: true } | { ok: false; error: AiccError }) => void;
   /** Injected for tests: how to wait between retries, and the jitter source. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -188,7 +190,9 @@ export function createTransport(options: TransportOptions): Transport {
     let refreshed = false;
     for (let retry = 0; ; retry++) {
       try {
-        return await attempt(spec, requestId, deadline);
+        const res = await attempt(spec, requestId, deadline);
+        options.onOutcome?.(spec.endpoint, { ok: true });
+        return res;
       } catch (error) {
         if (!(error instanceof AiccError)) throw error;
         if (error.code === 'auth' && !refreshed && options.authorizer?.refreshAfterUnauthorized) {
@@ -198,7 +202,10 @@ export function createTransport(options: TransportOptions): Transport {
         const backoff = Math.floor(random() * RETRY_BASE_MS * 2 ** retry);
         const canRetry = idempotent && error.retryable && retry < maxRetries && Date.now() + backoff < deadline;
         log.warn('aicc call failed', { service, endpoint: spec.endpoint, code: error.code, status: error.httpStatus, resultCode: error.resultCode, rid: requestId, retrying: canRetry });
-        if (!canRetry) throw error;
+        if (!canRetry) {
+          options.onOutcome?.(spec.endpoint, { ok: false, error });
+          throw error;
+        }
         await sleep(backoff);
       }
     }

@@ -1,0 +1,90 @@
+/**
+ * Wires the bot from configuration and injected clock and logger: AICC clients, health, the
+ * campaign directory and the Slack app. `main.ts` calls it; end-to-end tests call it too.
+ */
+import { createAicc, type Aicc } from './aicc/index.js';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import { createHealth, type Health } from './health.js';
+import type { Logger } from './log.js';
+import { createCampaignDirectory } from './queries/campaign-directory.js';
+import { startSlackApp, type RunningSlackApp } from './slack/app.js';
+import { registerListeners } from './slack/listeners/index.js';
+import type { RunnerDeps } from './slack/run-command.js';
+
+export interface BotOptions {
+  config: Config;
+  clock: Clock;
+  log: Logger;
+  host?: string;
+  /** For tests: how the transport waits between retries. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface RunningBot {
+  port: number;
+  aicc: Aicc;
+  health: Health;
+  slack: RunningSlackApp;
+  stop(): Promise<void>;
+}
+
+const READY_WINDOW_MS = 5 * 60_000;
+const PROBE_CACHE_MS = 30_000;
+
+export async function startBot(opts: BotOptions): Promise<RunningBot> {
+  const { config, clock, log } = opts;
+  const { botToken, signingSecret } = config.slack;
+  if (!botToken || !signingSecret) throw new Error('startBot needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
+  const health = createHealth(clock);
+  const aicc = createAicc(config.aicc, { clock, log, health, sleep: opts.sleep });
+  const defaultVdn = config.aicc.vdnIds[0] ?? 1;
+  const deps: RunnerDeps = {
+    aicc,
+    directory: createCampaignDirectory(aicc.isales, clock),
+    clock,
+    log,
+    timeZone: config.aicc.timeZone,
+    maskNumbers: config.bot.maskNumbers,
+    defaultVdn,
+    adminUsers: config.bot.adminUsers,
+    allowedChannels: config.bot.allowedChannels,
+  };
+
+  // Readiness probes AICC only when nothing has answered lately, and at most every 30 seconds.
+  let lastProbe: { at: number; ok: boolean } | undefined;
+  const ready = async () => {
+    let reachable = health.reachableWithin(READY_WINDOW_MS);
+    if (!reachable) {
+      if (!lastProbe || clock().getTime() - lastProbe.at > PROBE_CACHE_MS) {
+        const ok = await aicc.isales.listCampaigns(defaultVdn, { rowsPerPage: 1 }).then(() => true, () => false);
+        lastProbe = { at: clock().getTime(), ok };
+      }
+      reachable = lastProbe.ok;
+    }
+    return { ready: reachable, detail: { config: 'loaded', aicc: reachable ? 'reachable' : 'unreachable', services: health.all() } };
+  };
+
+  const slack = await startSlackApp({
+    botToken,
+    signingSecret,
+    appToken: config.slack.appToken,
+    apiUrl: config.slack.apiUrl,
+    log,
+    ready,
+    register: (app) => registerListeners(app, deps),
+    port: config.port,
+    host: opts.host,
+  });
+  log.info(`bot listening`, { port: slack.port, mode: config.slack.mode });
+  return {
+    port: slack.port,
+    aicc,
+    health,
+    slack,
+    stop: async () => {
+      await slack.stop();
+      await aicc.close();
+    },
+  };
+}

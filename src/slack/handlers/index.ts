@@ -1,0 +1,22 @@
+/**
+ * Which function answers which command. The names come from the command table, so a command
+ * without a handler does not compile.
+ */
+import type { AiccInput, CommandName } from '../commands/table.js';
+import { handleBot } from './bot.js';
+import { handleCall } from './call.js';
+import { handleCampaigns } from './campaigns.js';
+import { handleStats } from './stats.js';
+import { handleTask } from './task.js';
+import type { HandlerDeps, HandlerResult, Invocation } from './types.js';
+
+type Handler<N extends CommandName> = (input: AiccInput<N>, inv: Invocation, deps: HandlerDeps) => Promise<HandlerResult>;
+
+/** Data commands; `help` is answered by the runner from the table itself. */
+export const HANDLERS: { [N in Exclude<CommandName, 'help'>]: Handler<N> } = {
+  campaigns: handleCampaigns,
+  stats: handleStats,
+  task: handleTask,
+  call: handleCall,
+  bot: handleBot,
+};
