@@ -46,6 +46,8 @@ export interface Config {
   bot: BotConfig;
   port: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Serve the local console when there are no Slack credentials (`CONSOLE=off` turns it off). */
+  console: boolean;
 }
 
 export class ConfigError extends Error {
@@ -197,5 +199,6 @@ export function loadConfig(env: Env): Config {
     },
     port: read(env, 'PORT', intIn(0, 65535), '3000')!,
     logLevel: read(env, 'LOG_LEVEL', z.enum(['debug', 'info', 'warn', 'error'], 'expected debug, info, warn or error'), 'info')!,
+    console: read(env, 'CONSOLE', bool, 'on')!,
   };
 }

@@ -5,12 +5,11 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import bolt from '@slack/bolt';
+import { App, HTTPReceiver } from '@slack/bolt';
 import { LogLevel, type Logger as BoltLogger } from '@slack/logger';
 import type { Logger } from '../log.js';
 
-const { App, HTTPReceiver } = bolt;
-type BoltApp = InstanceType<typeof App>;
+type BoltApp = App;
 
 export interface SlackAppOptions {
   botToken: string;

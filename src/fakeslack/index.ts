@@ -1,0 +1,3 @@
+/** The fake Slack: a Web API server, and the signed requests Slack would send to the app. */
+export * from './server.js';
+export * from './sign.js';

@@ -1,0 +1,84 @@
+/**
+ * Composition root: load configuration, build dependencies, start. Nothing else lives here.
+ *
+ * Without AICC URLs the simulator runs in-process; without Slack credentials a local console plays
+ * Slack's part (a fake Web API plus a web page), so `npm start` works on a fresh machine.
+ */
+import { randomBytes } from 'node:crypto';
+import { startBot } from './bot.js';
+import { systemClock } from './clock.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { startConsole } from './console/server.js';
+import { startFakeSlack } from './fakeslack/index.js';
+import { createLogger, type Logger } from './log.js';
+import { SIM_DEFAULT_CREDENTIALS } from './sim/defaults.js';
+import { startSimulator } from './sim/server.js';
+
+type Stopper = () => Promise<void>;
+
+async function withEmbeddedSimulator(config: Config, log: Logger, stops: Stopper[]): Promise<Config> {
+  if (!config.aicc.embeddedSimulator) return config;
+  const a = config.aicc;
+  const credentials = {
+    accessKey: a.accessKey ?? SIM_DEFAULT_CREDENTIALS.accessKey,
+    secretKey: a.secretKey ?? SIM_DEFAULT_CREDENTIALS.secretKey,
+    oifdeTenantId: a.oifdeTenantId ?? SIM_DEFAULT_CREDENTIALS.oifdeTenantId,
+    oifdeAppSecret: a.oifdeAppSecret ?? SIM_DEFAULT_CREDENTIALS.oifdeAppSecret,
+  };
+  const sim = await startSimulator({ clock: systemClock, timeZone: a.timeZone, credentials, statsIntervalS: a.statsMinIntervalS });
+  stops.push(() => sim.close());
+  log.info('no AICC_*_URL set: using the built-in AICC simulator', { url: sim.url });
+  const urls = { isales: sim.url, cms: sim.url, oifde: sim.url };
+  return { ...config, aicc: { ...a, ...credentials, urls, authMode: 'auth-v2' } };
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`configuration error: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const log = createLogger({ level: config.logLevel });
+  if (config.aicc.tlsInsecure) log.warn('AICC_TLS_INSECURE=true: AICC server certificates are NOT verified. Use AICC_CA_FILE instead in production.');
+  const stops: Stopper[] = [];
+  config = await withEmbeddedSimulator(config, log, stops);
+
+  if (config.slack.mode === 'none') {
+    // Local console: a fake Slack the bot talks to through the same paths real Slack uses.
+    const signingSecret = randomBytes(16).toString('hex');
+    const botToken = `xoxb-local-${randomBytes(8).toString('hex')}`;
+    const fake = await startFakeSlack({ tokens: [botToken] });
+    stops.push(() => fake.close());
+    const bot = await startBot({ config: { ...config, port: 0, slack: { botToken, signingSecret, apiUrl: fake.url, mode: 'http' } }, clock: systemClock, log, host: '127.0.0.1' });
+    stops.unshift(() => bot.stop());
+    if (config.console) {
+      const console = await startConsole({ port: config.port, fakeSlack: fake, botUrl: `http://127.0.0.1:${bot.port}`, signingSecret, log });
+      stops.unshift(() => console.close());
+      process.stdout.write(`\nAICC bot console: ${console.url}\n(no Slack credentials set: the console plays Slack; set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to connect a workspace)\n\n`);
+    }
+  } else {
+    const bot = await startBot({ config, clock: systemClock, log });
+    stops.unshift(() => bot.stop());
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping', { signal });
+    for (const s of stops) await s().catch((error: unknown) => log.warn('stop failed', { error }));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`fatal: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

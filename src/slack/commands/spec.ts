@@ -1,0 +1,227 @@
+/**
+ * The vocabulary of the command table: value validators, argument specs, command specs, and the
+ * types that turn a command spec into the typed values a handler reads.
+ *
+ * A value spec parses raw text into a typed value, so `integer()` yields `number` and
+ * `choice(['hour', 'day'])` yields `'hour' | 'day'`; {@link ParsedCommand} carries those types
+ * through to the handler without casts.
+ */
+
+/** The outcome of parsing one raw value; `expected` completes "`page` must be …". */
+export type ValueResult<T> = { ok: true; value: T } | { ok: false; expected: string };
+
+/** Parses and validates one argument value. */
+export interface ValueSpec<T> {
+  /** Shown in usage lines: `N`, `YYYY-MM-DD`, `running|paused`. */
+  readonly placeholder: string;
+  parse(raw: string): ValueResult<T>;
+}
+
+/** A positional argument, matched by order. */
+export interface PositionalSpec<N extends string = string, T = unknown> {
+  /** The key a handler reads it by (`positional.taskId`). */
+  readonly name: N;
+  readonly value: ValueSpec<T>;
+  readonly required: boolean;
+  /** The last positional may take every remaining word, joined by spaces (`help digest add`). */
+  readonly rest?: boolean;
+  readonly help?: string;
+}
+
+/** A named `key:value` option. */
+export interface OptionSpec<T = unknown> {
+  readonly value: ValueSpec<T>;
+  readonly required?: boolean;
+  readonly help?: string;
+}
+
+/** Raw values as the parser collected them, for cross-argument checks. */
+export interface CollectedValues {
+  positional: Readonly<Record<string, unknown>>;
+  options: Readonly<Record<string, unknown>>;
+}
+
+/** One row of the command table: routing, validation, usage line and help all come from it. */
+export interface CommandSpec<
+  N extends string = string,
+  P extends readonly PositionalSpec<string, unknown>[] = readonly PositionalSpec<string, unknown>[],
+  O extends Readonly<Record<string, OptionSpec<unknown>>> = Readonly<Record<string, OptionSpec<unknown>>>,
+> {
+  /** One word, or two for a subcommand (`digest add`). Lower case. */
+  readonly name: N;
+  /** One line for the help list. */
+  readonly summary: string;
+  /** A longer explanation for `help COMMAND`. */
+  readonly details?: string;
+  readonly positional: P;
+  readonly options: O;
+  /** Whether the command reads a VDN, so `vdn:N` appears in its usage line. Default true. */
+  readonly vdn?: boolean;
+  /** Example argument strings, without `/aicc`. */
+  readonly examples: readonly string[];
+  /** A check across arguments; returns a message when the combination is wrong. */
+  readonly check?: (values: CollectedValues) => string | undefined;
+}
+
+/** Any row of any table. */
+export type AnyCommandSpec = CommandSpec<string, readonly PositionalSpec<string, unknown>[], Readonly<Record<string, OptionSpec<unknown>>>>;
+
+/** An ordered list of command specs. */
+export type CommandTable = readonly AnyCommandSpec[];
+
+/** Identity function that keeps the literal types of a row (names, choices) for {@link ParsedCommand}. */
+export function defineCommand<
+  const N extends string,
+  const P extends readonly PositionalSpec<string, unknown>[],
+  const O extends Readonly<Record<string, OptionSpec<unknown>>>,
+>(spec: CommandSpec<N, P, O>): CommandSpec<N, P, O> {
+  return spec;
+}
+
+type ValueOf<S> = S extends { readonly value: ValueSpec<infer T> } ? T : never;
+
+/** The typed positional values of a command, keyed by each spec's `name`. */
+export type PositionalValues<P extends readonly PositionalSpec<string, unknown>[]> = {
+  [S in P[number] as S['name']]: S extends { readonly required: true } ? ValueOf<S> : ValueOf<S> | undefined;
+};
+
+/** The typed option values of a command. */
+export type OptionValues<O extends Readonly<Record<string, OptionSpec<unknown>>>> = {
+  [K in keyof O]: O[K] extends { readonly required: true } ? ValueOf<O[K]> : ValueOf<O[K]> | undefined;
+};
+
+/** A successfully parsed command, typed by its row. */
+export interface ParsedCommand<C extends AnyCommandSpec = AnyCommandSpec> {
+  ok: true;
+  /** The command name; narrows the union of a table's results. */
+  command: C['name'];
+  spec: C;
+  positional: PositionalValues<C['positional']>;
+  options: OptionValues<C['options']>;
+  /** The bare word `public` was given: answer in the channel. */
+  isPublic: boolean;
+  /** `vdn:N`, when given. */
+  vdn?: number;
+}
+
+/** A failed parse: what went wrong (mrkdwn, user text already escaped) and how to use the command. */
+export interface ParseFailure {
+  ok: false;
+  /** The command recognised, when there was one. */
+  command?: string;
+  message: string;
+  /** The usage line of the command, or of every command when none was recognised. */
+  usage: string;
+  examples: readonly string[];
+}
+
+/** The union of the parsed results of every row of a table, discriminated by `command`. */
+export type ParseSuccess<T extends CommandTable> = T[number] extends infer C
+  ? C extends AnyCommandSpec
+    ? ParsedCommand<C>
+    : never
+  : never;
+
+export type ParseResult<T extends CommandTable> = ParseSuccess<T> | ParseFailure;
+
+/** The parsed result of one named command of a table, for a handler's signature. */
+export type CommandInput<T extends CommandTable, N extends T[number]['name']> = Extract<ParseSuccess<T>, { command: N }>;
+
+// ---- value specs ----------------------------------------------------------------------------
+
+/** One of a fixed set of words, case-insensitive. */
+export function choice<const C extends readonly string[]>(choices: C): ValueSpec<C[number]> {
+  const list = choices.length > 1 ? `${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}` : String(choices[0]);
+  return {
+    placeholder: choices.join('|'),
+    parse(raw) {
+      const word = raw.toLowerCase();
+      const hit = choices.find((c) => c === word);
+      return hit !== undefined ? { ok: true, value: hit } : { ok: false, expected: `one of ${list}` };
+    },
+  };
+}
+
+/** A whole number within a range. */
+export function integer(opts: { min: number; max?: number; placeholder?: string }): ValueSpec<number> {
+  const { min, max } = opts;
+  const expected = max === undefined ? `a whole number ≥ ${min}` : `a whole number from ${min} to ${max}`;
+  return {
+    placeholder: opts.placeholder ?? 'N',
+    parse(raw) {
+      if (!/^\d{1,9}$/.test(raw)) return { ok: false, expected };
+      const n = Number(raw);
+      return n < min || (max !== undefined && n > max) ? { ok: false, expected } : { ok: true, value: n };
+    },
+  };
+}
+
+/** Text matching a pattern; `expected` describes it for the error message. */
+export function pattern(re: RegExp, placeholder: string, expected: string): ValueSpec<string> {
+  return {
+    placeholder,
+    parse: (raw) => (re.test(raw) ? { ok: true, value: raw } : { ok: false, expected }),
+  };
+}
+
+/** An identifier as the vendor issues them: letters, digits, `-`, `_`, `.`. */
+export function identifier(placeholder: string, maxLength = 64): ValueSpec<string> {
+  return pattern(
+    new RegExp(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,${maxLength - 1}}$`),
+    placeholder,
+    `letters, digits, '-', '_' or '.' (at most ${maxLength})`,
+  );
+}
+
+/** A calendar date `YYYY-MM-DD`, kept as that string (the handler reads it in the tenant's zone). */
+export function isoDate(): ValueSpec<string> {
+  const expected = 'YYYY-MM-DD';
+  return {
+    placeholder: 'YYYY-MM-DD',
+    parse(raw) {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
+      if (!m) return { ok: false, expected };
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const probe = new Date(Date.UTC(y, mo - 1, d));
+      const real = probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d;
+      return real ? { ok: true, value: raw } : { ok: false, expected: 'a real date, YYYY-MM-DD' };
+    },
+  };
+}
+
+/** Free text of bounded length (quote it to include spaces). */
+export function text(opts: { placeholder?: string; maxLength?: number } = {}): ValueSpec<string> {
+  const maxLength = opts.maxLength ?? 100;
+  return {
+    placeholder: opts.placeholder ?? 'TEXT',
+    parse(raw) {
+      const value = raw.trim();
+      if (value === '') return { ok: false, expected: 'some text' };
+      if ([...value].length > maxLength) return { ok: false, expected: `at most ${maxLength} characters` };
+      return { ok: true, value };
+    },
+  };
+}
+
+/** `vdn:N`, accepted by every command (iSales allows 1..9999). */
+export const VDN_VALUE = integer({ min: 1, max: 9999 });
+
+// ---- usage ----------------------------------------------------------------------------------
+
+/** The slash command the usage lines name, unless a caller says otherwise. */
+export const DEFAULT_SLASH_COMMAND = '/aicc';
+
+/** The usage line of a row, e.g. `/aicc task TASK_ID [vdn:N]`. Generated, so it cannot drift. */
+export function usageLine(spec: AnyCommandSpec, slash = DEFAULT_SLASH_COMMAND): string {
+  const parts = [slash, spec.name];
+  for (const p of spec.positional) {
+    const word = p.rest ? `${p.value.placeholder}…` : p.value.placeholder;
+    parts.push(p.required ? word : `[${word}]`);
+  }
+  for (const [key, o] of Object.entries(spec.options)) {
+    const pair = `${key}:${o.value.placeholder}`;
+    parts.push(o.required ? pair : `[${pair}]`);
+  }
+  if (spec.vdn !== false) parts.push('[vdn:N]');
+  return parts.join(' ');
+}

@@ -1,0 +1,135 @@
+/**
+ * End-to-end harness: the AICC simulator, the fake Slack Web API and the real bot (Bolt in HTTP
+ * mode), all on 127.0.0.1 with ephemeral ports. Tests talk to the bot the way Slack does: signed
+ * slash commands and block_actions to /slack/events, answers read from the fake's response_url.
+ */
+import { startBot, type RunningBot } from '../../src/bot.js';
+import type { Clock } from '../../src/clock.js';
+import { systemClock } from '../../src/clock.js';
+import { loadConfig } from '../../src/config.js';
+import { blockActionsBody, signSlackRequest, slashCommandBody, startFakeSlack, type FakeSlack, type RecordedResponse } from '../../src/fakeslack/index.js';
+import { createLogger, type Logger } from '../../src/log.js';
+import { startSimulator, type SimOptions, type Simulator } from '../../src/sim/server.js';
+
+export const SIGNING_SECRET = 'e2e-signing-secret';
+export const BOT_TOKEN = 'xoxb-e2e-token';
+
+export interface E2E {
+  sim: Simulator;
+  slack: FakeSlack;
+  bot: RunningBot;
+  /** Bot log lines (for asserting what is never logged). */
+  logs: string[];
+  botUrl: string;
+  /** Sends `/aicc text` and waits for the answers posted to its response_url. */
+  slash(text: string, opts?: { user?: string; channel?: string; expect?: number; timeoutMs?: number }): Promise<{ status: number; responses: RecordedResponse[]; ackMs: number }>;
+  /** Clicks a button; waits for `expect` response_url posts (default 1). */
+  click(action: { action_id: string; value?: string; user?: string; channel?: string }, opts?: { expect?: number; timeoutMs?: number }): Promise<{ status: number; responses: RecordedResponse[] }>;
+  /** Posts a raw body with chosen headers to /slack/events. */
+  raw(body: string, headers: Record<string, string>): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export interface E2EOptions {
+  env?: Record<string, string>;
+  sim?: SimOptions;
+  clock?: Clock;
+}
+
+let seq = 0;
+
+async function waitFor<T>(check: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = check();
+    if (value !== undefined) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export async function startE2E(opts: E2EOptions = {}): Promise<E2E> {
+  const clock = opts.clock ?? systemClock;
+  const sim = await startSimulator({ clock, ...opts.sim });
+  const slack = await startFakeSlack();
+  const logs: string[] = [];
+  const log: Logger = createLogger({ level: 'debug', sink: (l) => logs.push(l), clock });
+  const config = loadConfig({
+    AICC_ISALES_URL: sim.url,
+    AICC_CMS_URL: sim.url,
+    AICC_OIFDE_URL: sim.url,
+    AICC_AK: sim.credentials.accessKey,
+    AICC_SK: sim.credentials.secretKey,
+    AICC_OIFDE_TENANT_ID: sim.credentials.oifdeTenantId,
+    AICC_OIFDE_APP_SECRET: sim.credentials.oifdeAppSecret,
+    AICC_VDN_IDS: '8',
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.url,
+    PORT: '0',
+    ...opts.env,
+  });
+  const bot = await startBot({ config, clock, log, host: '127.0.0.1', sleep: async () => undefined });
+  const botUrl = `http://127.0.0.1:${bot.port}`;
+
+  const raw = (body: string, headers: Record<string, string>) =>
+    fetch(`${botUrl}/slack/events`, { method: 'POST', headers, body });
+
+  const signedPost = (body: string) => raw(body, { ...signSlackRequest({ body, signingSecret: SIGNING_SECRET }) });
+
+  const collect = async (id: string, expect: number, timeoutMs: number) => {
+    await waitFor(() => (slack.responses.filter((r) => r.id === id).length >= expect ? true : undefined), timeoutMs, `${expect} response(s) to ${id}`);
+    // Give a stray extra answer a moment to show up, so tests can assert on the exact count.
+    await new Promise((r) => setTimeout(r, 30));
+    return slack.responses.filter((r) => r.id === id);
+  };
+
+  return {
+    sim,
+    slack,
+    bot,
+    logs,
+    botUrl,
+    raw,
+    async slash(text, o = {}) {
+      const id = `cmd-${++seq}`;
+      const channel = o.channel ?? 'C0GENERAL';
+      const user = o.user ?? 'U0USER';
+      const body = slashCommandBody({ text, user_id: user, channel_id: channel, response_url: slack.responseUrl(id, { channel, user }) });
+      const started = Date.now();
+      const res = await signedPost(body);
+      const ackMs = Date.now() - started;
+      if (res.status !== 200) return { status: res.status, responses: [], ackMs };
+      return { status: res.status, responses: await collect(id, o.expect ?? 1, o.timeoutMs ?? 10_000), ackMs };
+    },
+    async click(action, o = {}) {
+      const id = `act-${++seq}`;
+      const channel = action.channel ?? 'C0GENERAL';
+      const body = blockActionsBody({ ...action, channel, response_url: slack.responseUrl(id, { channel, user: action.user ?? 'U0USER' }) });
+      const res = await signedPost(body);
+      if (res.status !== 200) return { status: res.status, responses: [] };
+      return { status: res.status, responses: (o.expect ?? 1) === 0 ? [] : await collect(id, o.expect ?? 1, o.timeoutMs ?? 10_000) };
+    },
+    async close() {
+      await bot.stop();
+      await slack.close();
+      await sim.close();
+    },
+  };
+}
+
+/** Every text in a list of blocks, flattened, for "contains" assertions. */
+export function blocksText(blocks: unknown): string {
+  const out: string[] = [];
+  const walk = (v: unknown) => {
+    if (typeof v === 'string') return;
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o.text === 'string') out.push(o.text);
+      for (const [k, val] of Object.entries(o)) if (k !== 'text' || typeof val !== 'string') walk(val);
+    }
+  };
+  walk(blocks);
+  return out.join('\n');
+}
