@@ -11,6 +11,7 @@ import { explainError } from './explain-error.js';
 import { HANDLERS } from './handlers/index.js';
 import { NotFound } from './handlers/not-found.js';
 import type { HandlerDeps, Invocation } from './handlers/types.js';
+import { section } from './render/blocks.js';
 import { renderError } from './render/error.js';
 import { renderHelp } from './render/help.js';
 import { fitBlocks } from './render/limits.js';
@@ -51,9 +52,10 @@ export function commandFromShareValue(value: string | undefined): string | undef
   }
 }
 
+/** Channel ids come from configuration (not from the user), so they may become channel links. */
 function refusal(allowed: readonly string[]): KnownBlock[] {
-  const where = allowed.map((c) => `<#${c}>`).join(', ');
-  return renderError({ title: 'AICC queries are not answered in this channel', hint: `Please ask in ${where}.` });
+  const where = allowed.map((c) => `<#${c.replace(/[^A-Z0-9]/gi, '')}>`).join(', ');
+  return [section(`:no_entry: *AICC queries are not answered in this channel.*\nPlease ask in ${where}.`)];
 }
 
 export async function runCommand(req: CommandRequest, deps: RunnerDeps): Promise<CommandReply> {
