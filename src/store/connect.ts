@@ -1,0 +1,128 @@
+/**
+ * The only dialect-aware code besides two DDL helpers: it turns a URL into a Kysely instance on
+ * SQLite (better-sqlite3) or PostgreSQL (`pg` Pool) and knows how each reports its size.
+ */
+import { mkdirSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Logger } from '../log.js';
+import { StoreError } from './errors.js';
+import type { Database as Schema, StoreDialect } from './schema.js';
+
+/** Where the bot keeps its SQLite file when no URL is configured. */
+export const DEFAULT_SQLITE_PATH = './data/aicc-bot.sqlite';
+
+export interface Connection {
+  db: Kysely<Schema>;
+  dialect: StoreDialect;
+  /** PostgreSQL schema the tables live in; undefined on SQLite. */
+  schema?: string;
+  sizeBytes(): Promise<number>;
+}
+
+export interface ConnectOptions {
+  url?: string;
+  /** PostgreSQL only: put the tables in this schema (created if missing) via `search_path`. */
+  schema?: string;
+  log: Logger;
+}
+
+const PG_URL = /^postgres(?:ql)?:\/\//i;
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/i;
+
+export function isPostgresUrl(url: string | undefined): url is string {
+  return url !== undefined && PG_URL.test(url);
+}
+
+/** Opens the database; migrations are the caller's next step. */
+export async function connect(opts: ConnectOptions): Promise<Connection> {
+  return isPostgresUrl(opts.url) ? connectPostgres(opts.url, opts) : connectSqlite(opts.url ?? DEFAULT_SQLITE_PATH, opts);
+}
+
+function connectSqlite(file: string, opts: ConnectOptions): Connection {
+  if (opts.schema !== undefined) throw new StoreError('bad_config', 'a schema can only be chosen on PostgreSQL');
+  const memory = file === ':memory:' || file === '';
+  let sqlite: Database.Database;
+  try {
+    if (!memory) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    sqlite = new Database(file);
+    // WAL lets readers run beside the one writer; busy_timeout makes a second process wait for
+    // the write lock instead of failing at once; foreign keys are off by default in SQLite.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('foreign_keys = ON');
+  } catch (error) {
+    throw new StoreError('connect_failed', `cannot open SQLite database ${file}`, error);
+  }
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    async sizeBytes() {
+      if (memory) {
+        const pages = sqlite.pragma('page_count', { simple: true }) as number;
+        const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
+        return pages * pageSize;
+      }
+      const sizes = await Promise.all([file, `${file}-wal`].map((f) => stat(f).then((s) => s.size, () => 0)));
+      return sizes.reduce((a, b) => a + b, 0);
+    },
+  };
+}
+
+async function connectPostgres(url: string, opts: ConnectOptions): Promise<Connection> {
+  const { schema, log } = opts;
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
+    throw new StoreError('bad_config', `not a plain PostgreSQL schema name: ${schema}`);
+  }
+  // int8 (bigint, count(*)) arrives as a string by default. Our values are epoch milliseconds
+  // and counts, far below 2^53, so numbers are safe. The parser is set on this pool only: the
+  // global `pg.types` belongs to whoever else uses pg in the process.
+  const types = new pg.TypeOverrides();
+  types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
+  const pool = new pg.Pool({
+    connectionString: url,
+    types,
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+  });
+  // An idle client losing its connection emits 'error' on the pool; unhandled it would crash.
+  pool.on('error', (error) => log.warn('postgres pool error', { error: error.message }));
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    if (schema !== undefined) await ensureSchema(db, schema);
+    const current = await sql<{ name: string }>`select current_schema() as name`.execute(db);
+    const name = current.rows[0]?.name;
+    if (!name) throw new Error('no current schema: is the search_path empty?');
+    return {
+      db,
+      dialect: 'postgres',
+      schema: name,
+      async sizeBytes() {
+        const r = await sql<{ size: number }>`select pg_database_size(current_database()) as size`.execute(db);
+        return Number(r.rows[0]?.size ?? 0);
+      },
+    };
+  } catch (error) {
+    await db.destroy().catch(() => undefined);
+    throw new StoreError('connect_failed', `cannot open PostgreSQL database ${redactUrl(url)}`, error);
+  }
+}
+
+/** `create schema if not exists` can still fail when two processes race; then it exists. */
+async function ensureSchema(db: Kysely<Schema>, schema: string): Promise<void> {
+  try {
+    await db.schema.createSchema(schema).ifNotExists().execute();
+  } catch (error) {
+    const found = await sql<{ n: number }>`select count(*) as n from information_schema.schemata where schema_name = ${schema}`.execute(db);
+    if (Number(found.rows[0]?.n ?? 0) === 0) throw error;
+  }
+}
+
+/** The password never goes into an error message. */
+function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}

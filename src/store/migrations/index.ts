@@ -1,0 +1,10 @@
+/**
+ * Every migration, in order. Names sort as versions (`0001_…`, `0002_…`); a new one is added at
+ * the end and an applied one is never edited, since Kysely records names, not contents.
+ */
+import type { StoreMigration } from './helpers.js';
+import { initial } from './0001_initial.js';
+
+export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
+  '0001_initial': initial,
+};

@@ -1,0 +1,218 @@
+/**
+ * Metric snapshots: what the collector saw from each source at each tick, kept for "now vs same
+ * time yesterday", trends and source health. The collector writes ~1000 rows per tick, so batch
+ * inserts go in chunks inside one transaction, and reads lean on the indexes of 0001_initial.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, MetricSnapshotsTable } from './schema.js';
+import { StoreError } from './errors.js';
+import { pruneSnapshots, type PruneOptions, type PruneResult } from './snapshot-prune.js';
+import { chunks, count, fromJson, opt, toBool, toInt, toJson } from './util.js';
+
+export type SnapshotSource = 'campaigns' | 'stats' | 'cms' | 'oifde';
+export const SNAPSHOT_SOURCES: readonly SnapshotSource[] = ['campaigns', 'stats', 'cms', 'oifde'];
+
+export interface Snapshot {
+  id: number;
+  vdn: number;
+  source: SnapshotSource;
+  /** '' for VDN-wide rows, else a campaign id or bot access code. */
+  subject: string;
+  takenAt: number;
+  ok: boolean;
+  /** The parsed JSON payload; absent when none was stored. */
+  payload?: unknown;
+  error?: string;
+}
+
+export interface NewSnapshot {
+  vdn: number;
+  source: SnapshotSource;
+  subject?: string;
+  takenAt: number;
+  ok: boolean;
+  /** Stored as JSON text. */
+  payload?: unknown;
+  error?: string | null;
+}
+
+export interface SourceHealth {
+  source: SnapshotSource;
+  lastOkAt?: number;
+  lastErrorAt?: number;
+  lastError?: string;
+  /** Ticks (distinct `takenAt`) with a failed row since the last ok row. */
+  consecutiveFailures: number;
+}
+
+export interface LatestOptions {
+  /** Ignore rows older than this; needs `now`. */
+  maxAgeMs?: number;
+  now?: number;
+  /** Only successful rows (default false: the newest row, failed or not). */
+  okOnly?: boolean;
+}
+
+export interface SnapshotRepo {
+  /** Returns the new row's id. */
+  insert(row: NewSnapshot): Promise<number>;
+  /** Inserts all rows in one transaction; returns how many were written. */
+  insertMany(rows: readonly NewSnapshot[]): Promise<number>;
+  latest(source: SnapshotSource, vdn: number, subject: string, opts?: LatestOptions): Promise<Snapshot | undefined>;
+  /**
+   * The newest row taken at or before `atOrBefore` ("same time yesterday"). Successful rows
+   * only unless `okOnly: false`; `notBefore` rejects a match that is too old to compare with.
+   */
+  latestBefore(
+    source: SnapshotSource,
+    vdn: number,
+    subject: string,
+    atOrBefore: number,
+    opts?: { okOnly?: boolean; notBefore?: number },
+  ): Promise<Snapshot | undefined>;
+  /** Rows with `from <= takenAt <= to`, oldest first. */
+  range(source: SnapshotSource, vdn: number, subject: string, from: number, to: number, opts?: { okOnly?: boolean }): Promise<Snapshot[]>;
+  /**
+   * The newest successful row of every subject (including '' for VDN-wide), ordered by subject.
+   * Pass `since` (e.g. a few ticks back) so only recent rows are read.
+   */
+  latestPerSubject(source: SnapshotSource, vdn: number, opts?: { since?: number }): Promise<Snapshot[]>;
+  /**
+   * Last success and failure of a source over all VDNs (a source fails for every tenant alike:
+   * its credentials or its network). Reads only the newest rows through the health index.
+   */
+  health(source: SnapshotSource): Promise<SourceHealth>;
+  /** Retention: deletes old rows and thins older ones to one per hour. */
+  prune(opts: PruneOptions): Promise<PruneResult>;
+}
+
+/** 8 bound values per row; 500 rows stay far below SQLite's 32766 and PostgreSQL's 65535. */
+const CHUNK = 500;
+
+function toSnapshot(r: Selectable<MetricSnapshotsTable>): Snapshot {
+  return {
+    id: r.id,
+    vdn: r.vdn,
+    source: r.source as SnapshotSource,
+    subject: r.subject,
+    takenAt: r.taken_at,
+    ok: toBool(r.ok),
+    payload: fromJson(r.payload),
+    error: opt(r.error),
+  };
+}
+
+function toRow(s: NewSnapshot) {
+  if (!Number.isFinite(s.takenAt)) throw new StoreError('bad_value', `snapshot takenAt is not a time: ${String(s.takenAt)}`);
+  return {
+    vdn: s.vdn,
+    source: s.source,
+    subject: s.subject ?? '',
+    taken_at: s.takenAt,
+    ok: toInt(s.ok),
+    payload: toJson(s.payload),
+    error: s.error ?? null,
+  };
+}
+
+/** Metric snapshots over the database. */
+export function createSnapshotRepo(db: Kysely<Database>): SnapshotRepo {
+  const series = (source: SnapshotSource, vdn: number, subject: string) =>
+    db
+      .selectFrom('metric_snapshots')
+      .selectAll()
+      .where('source', '=', source)
+      .where('vdn', '=', vdn)
+      .where('subject', '=', subject);
+
+  return {
+    async insert(row) {
+      const r = await db.insertInto('metric_snapshots').values(toRow(row)).returning('id').executeTakeFirstOrThrow();
+      return r.id;
+    },
+    async insertMany(rows) {
+      if (rows.length === 0) return 0;
+      const values = rows.map(toRow);
+      return db.transaction().execute(async (trx) => {
+        let n = 0;
+        for (const part of chunks(values, CHUNK)) {
+          const r = await trx.insertInto('metric_snapshots').values(part).executeTakeFirst();
+          n += count(r.numInsertedOrUpdatedRows);
+        }
+        return n;
+      });
+    },
+    async latest(source, vdn, subject, opts = {}) {
+      let q = series(source, vdn, subject);
+      if (opts.okOnly) q = q.where('ok', '=', 1);
+      if (opts.maxAgeMs !== undefined) {
+        if (opts.now === undefined) throw new StoreError('bad_value', 'latest: maxAgeMs needs now (the store has no clock)');
+        q = q.where('taken_at', '>=', opts.now - opts.maxAgeMs);
+      }
+      const row = await q.orderBy('taken_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+      return row && toSnapshot(row);
+    },
+    async latestBefore(source, vdn, subject, atOrBefore, opts = {}) {
+      let q = series(source, vdn, subject).where('taken_at', '<=', atOrBefore);
+      if (opts.okOnly ?? true) q = q.where('ok', '=', 1);
+      if (opts.notBefore !== undefined) q = q.where('taken_at', '>=', opts.notBefore);
+      const row = await q.orderBy('taken_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+      return row && toSnapshot(row);
+    },
+    async range(source, vdn, subject, from, to, opts = {}) {
+      let q = series(source, vdn, subject).where('taken_at', '>=', from).where('taken_at', '<=', to);
+      if (opts.okOnly) q = q.where('ok', '=', 1);
+      return (await q.orderBy('taken_at').orderBy('id').execute()).map(toSnapshot);
+    },
+    async latestPerSubject(source, vdn, opts = {}) {
+      // A window function rather than a join on max(taken_at): the join makes PostgreSQL pick a
+      // nested loop over a freshly filled, not yet analysed table (seconds for 2000 subjects).
+      let ranked = db
+        .selectFrom('metric_snapshots')
+        .selectAll()
+        .select((eb) =>
+          eb.fn
+            .agg<number>('row_number')
+            .over((ob) => ob.partitionBy('subject').orderBy('taken_at', 'desc').orderBy('id', 'desc'))
+            .as('rn'),
+        )
+        .where('source', '=', source)
+        .where('vdn', '=', vdn)
+        .where('ok', '=', 1);
+      if (opts.since !== undefined) ranked = ranked.where('taken_at', '>=', opts.since);
+      const rows = await db.selectFrom(ranked.as('r')).selectAll().where('r.rn', '=', 1).orderBy('r.subject').execute();
+      return rows.map(toSnapshot);
+    },
+    async health(source) {
+      const newest = (ok: 0 | 1) =>
+        db
+          .selectFrom('metric_snapshots')
+          .select(['taken_at', 'error'])
+          .where('source', '=', source)
+          .where('ok', '=', ok)
+          .orderBy('taken_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(1)
+          .executeTakeFirst();
+      const [okRow, errRow] = await Promise.all([newest(1), newest(0)]);
+      let failures = 0;
+      if (errRow && (!okRow || errRow.taken_at > okRow.taken_at)) {
+        let q = db
+          .selectFrom('metric_snapshots')
+          .select((eb) => eb.fn.count<number>('taken_at').distinct().as('n'))
+          .where('source', '=', source)
+          .where('ok', '=', 0);
+        if (okRow) q = q.where('taken_at', '>', okRow.taken_at);
+        failures = Number((await q.executeTakeFirst())?.n ?? 0);
+      }
+      return {
+        source,
+        lastOkAt: okRow?.taken_at,
+        lastErrorAt: errRow?.taken_at,
+        lastError: opt(errRow?.error),
+        consecutiveFailures: failures,
+      };
+    },
+    prune: (opts) => pruneSnapshots(db, opts),
+  };
+}
