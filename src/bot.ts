@@ -7,7 +7,9 @@ import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import { createHealth, type Health } from './health.js';
 import type { Logger } from './log.js';
+import { createCollector, type Collector } from './collector/runner.js';
 import { createCampaignDirectory } from './queries/campaign-directory.js';
+import { openStore, type Store } from './store/index.js';
 import { startSlackApp, type RunningSlackApp } from './slack/app.js';
 import { registerListeners } from './slack/listeners/index.js';
 import type { RunnerDeps } from './slack/run-command.js';
@@ -19,12 +21,16 @@ export interface BotOptions {
   host?: string;
   /** For tests: how the transport waits between retries. */
   sleep?: (ms: number) => Promise<void>;
+  /** Run the collector on its timer (default true; tests tick it by hand). */
+  startCollector?: boolean;
 }
 
 export interface RunningBot {
   port: number;
   aicc: Aicc;
   health: Health;
+  store: Store;
+  collector: Collector;
   slack: RunningSlackApp;
   stop(): Promise<void>;
 }
@@ -37,7 +43,9 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   const { botToken, signingSecret } = config.slack;
   if (!botToken || !signingSecret) throw new Error('startBot needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
   const health = createHealth(clock);
-  const aicc = createAicc(config.aicc, { clock, log, health, sleep: opts.sleep });
+  const store = await openStore({ url: config.storage.databaseUrl, log });
+  // The statistics lease and last values live in the store, so several processes share one budget.
+  const aicc = createAicc(config.aicc, { clock, log, health, sleep: opts.sleep, statsLease: store.statsLease, statsCache: store.statsCache });
   const defaultVdn = config.aicc.vdnIds[0] ?? 1;
   const deps: RunnerDeps = {
     aicc,
@@ -65,6 +73,17 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
     return { ready: reachable, detail: { config: 'loaded', aicc: reachable ? 'reachable' : 'unreachable', services: health.all() } };
   };
 
+  const collector = createCollector({
+    aicc,
+    store,
+    clock,
+    log,
+    vdnIds: config.aicc.vdnIds,
+    botCodes: () => botCodesInUse(store),
+    intervalMs: config.storage.collectIntervalS * 1000,
+    retentionDays: config.storage.retentionDays,
+  });
+
   const slack = await startSlackApp({
     botToken,
     signingSecret,
@@ -76,15 +95,27 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
     port: config.port,
     host: opts.host,
   });
-  log.info(`bot listening`, { port: slack.port, mode: config.slack.mode });
+  if (opts.startCollector ?? true) collector.start();
+  log.info(`bot listening`, { port: slack.port, mode: config.slack.mode, store: store.dialect });
   return {
     port: slack.port,
     aicc,
     health,
+    store,
+    collector,
     slack,
     stop: async () => {
+      await collector.stop();
       await slack.stop();
       await aicc.close();
+      await store.close();
     },
   };
+}
+
+/** Voice bots worth collecting: the ones digests and alert rules name. */
+async function botCodesInUse(store: Store): Promise<string[]> {
+  const [subs, rules] = await Promise.all([store.digests.list(), store.alerts.list()]);
+  const codes = [...subs.flatMap((s) => s.bots), ...rules.filter((r) => r.scope === 'bot' && r.scopeId).map((r) => r.scopeId!)];
+  return [...new Set(codes)];
 }

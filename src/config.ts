@@ -38,12 +38,23 @@ export interface BotConfig {
   adminUsers: string[];
   allowedChannels: string[];
   maskNumbers: boolean;
+  /** Default zone of new digest subscriptions (falls back to AICC_TIMEZONE). */
+  timeZone: string;
+}
+
+export interface StorageConfig {
+  /** `postgres://…` or a SQLite file path. */
+  databaseUrl: string;
+  collectIntervalS: number;
+  retentionDays: number;
+  digestGraceMin: number;
 }
 
 export interface Config {
   aicc: AiccConfig;
   slack: SlackConfig;
   bot: BotConfig;
+  storage: StorageConfig;
   port: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Serve the local console when there are no Slack credentials (`CONSOLE=off` turns it off). */
@@ -189,13 +200,25 @@ function loadSlack(env: Env): SlackConfig {
 
 /** Parses the whole configuration; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env): Config {
+  const aicc = loadAicc(env);
+  const collectIntervalS = read(env, 'COLLECT_INTERVAL_S', intIn(10, 86_400), '300')!;
+  if (collectIntervalS < aicc.statsMinIntervalS) {
+    throw new ConfigError('COLLECT_INTERVAL_S', `must be at least AICC_STATS_MIN_INTERVAL_S (${aicc.statsMinIntervalS}): statistics cannot be fetched more often`);
+  }
   return {
-    aicc: loadAicc(env),
+    aicc,
     slack: loadSlack(env),
     bot: {
       adminUsers: read(env, 'BOT_ADMIN_USERS', list, '')!,
       allowedChannels: read(env, 'BOT_ALLOWED_CHANNELS', list, '')!,
       maskNumbers: read(env, 'BOT_MASK_NUMBERS', bool, 'true')!,
+      timeZone: read(env, 'BOT_TIMEZONE', ianaZone) ?? aicc.timeZone,
+    },
+    storage: {
+      databaseUrl: read(env, 'DATABASE_URL', nonEmpty, './data/aicc-bot.sqlite')!,
+      collectIntervalS,
+      retentionDays: read(env, 'RETENTION_DAYS', intIn(1, 3650), '35')!,
+      digestGraceMin: read(env, 'DIGEST_GRACE_MIN', intIn(0, 1440), '120')!,
     },
     port: read(env, 'PORT', intIn(0, 65535), '3000')!,
     logLevel: read(env, 'LOG_LEVEL', z.enum(['debug', 'info', 'warn', 'error'], 'expected debug, info, warn or error'), 'info')!,

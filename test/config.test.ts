@@ -23,7 +23,8 @@ describe('configuration', () => {
     const c = loadConfig({});
     expect(c.aicc).toMatchObject({ embeddedSimulator: true, authMode: 'auth-v2', vdnIds: [1], timeZone: 'UTC', timeoutMs: 15000, maxConcurrency: 8, statsMinIntervalS: 300 });
     expect(c.slack.mode).toBe('none');
-    expect(c.bot).toEqual({ adminUsers: [], allowedChannels: [], maskNumbers: true });
+    expect(c.bot).toEqual({ adminUsers: [], allowedChannels: [], maskNumbers: true, timeZone: 'UTC' });
+    expect(c.storage).toEqual({ databaseUrl: './data/aicc-bot.sqlite', collectIntervalS: 300, retentionDays: 35, digestGraceMin: 120 });
     expect(c.port).toBe(3000);
   });
 
@@ -31,6 +32,7 @@ describe('configuration', () => {
     const c = loadConfig({ ...real, AICC_VDN_IDS: '8, 12', AICC_TIMEZONE: 'Asia/Shanghai', AICC_TLS_INSECURE: 'true', BOT_ADMIN_USERS: 'U1,U2' });
     expect(c.aicc).toMatchObject({ embeddedSimulator: false, vdnIds: [8, 12], timeZone: 'Asia/Shanghai', tlsInsecure: true });
     expect(c.bot.adminUsers).toEqual(['U1', 'U2']);
+    expect(c.bot.timeZone).toBe('Asia/Shanghai');
   });
 
   it.each([
@@ -48,6 +50,9 @@ describe('configuration', () => {
     [{ SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_SIGNING_SECRET: required'],
     [{ SLACK_BOT_TOKEN: 'abc', SLACK_SIGNING_SECRET: 's' }, 'SLACK_BOT_TOKEN: expected a bot token'],
     [{ PORT: '70000' }, 'PORT: expected a whole number from 0 to 65535'],
+    [{ COLLECT_INTERVAL_S: '60' }, 'COLLECT_INTERVAL_S: must be at least AICC_STATS_MIN_INTERVAL_S (300)'],
+    [{ BOT_TIMEZONE: 'Nowhere/Land' }, 'BOT_TIMEZONE: expected an IANA time zone'],
+    [{ RETENTION_DAYS: '0' }, 'RETENTION_DAYS: expected a whole number from 1'],
   ])('names the variable in one line: %j', (env, expected) => {
     const err = errorOf(env as Record<string, string>);
     expect(err.message).toContain(expected);

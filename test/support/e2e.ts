@@ -34,6 +34,8 @@ export interface E2EOptions {
   env?: Record<string, string>;
   sim?: SimOptions;
   clock?: Clock;
+  /** Run the collector on its timer (default false: tests call `bot.collector.tick()`). */
+  startCollector?: boolean;
 }
 
 let seq = 0;
@@ -67,9 +69,10 @@ export async function startE2E(opts: E2EOptions = {}): Promise<E2E> {
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: slack.url,
     PORT: '0',
+    DATABASE_URL: ':memory:',
     ...opts.env,
   });
-  const bot = await startBot({ config, clock, log, host: '127.0.0.1', sleep: async () => undefined });
+  const bot = await startBot({ config, clock, log, host: '127.0.0.1', sleep: async () => undefined, startCollector: opts.startCollector ?? false });
   const botUrl = `http://127.0.0.1:${bot.port}`;
 
   const raw = (body: string, headers: Record<string, string>) =>
