@@ -18,6 +18,22 @@ function label(labels: Readonly<Record<number, string>>, code: number | undefine
   return labels[code] ?? `unknown (${code})`;
 }
 
+/** Builds a labelled campaign from its raw parts (the list schema, and stored snapshots, use it). */
+export function toCampaign(c: { id: string; name: string; status?: number; deviceType?: number; beginTime?: Date; endTime?: Date; callerNo?: string }): Campaign {
+  return {
+    id: c.id,
+    name: c.name,
+    status: c.status ?? -1,
+    statusLabel: label(CAMPAIGN_STATUS_LABELS, c.status),
+    deviceType: c.deviceType ?? -1,
+    deviceTypeLabel: label(DEVICE_TYPE_LABELS, c.deviceType),
+    kind: c.deviceType === undefined ? 'unknown' : IVR_DEVICE_TYPES.includes(c.deviceType) ? 'ivr' : 'agent',
+    beginTime: c.beginTime,
+    endTime: c.endTime,
+    callerNo: c.callerNo,
+  };
+}
+
 export function campaignSchema(timeZone: string) {
   return z
     .object({
@@ -29,18 +45,7 @@ export function campaignSchema(timeZone: string) {
       strEndTime: wallTime(timeZone),
       callerNo: optionalText,
     })
-    .transform((c): Campaign => ({
-      id: c.id,
-      name: c.name,
-      status: c.status ?? -1,
-      statusLabel: label(CAMPAIGN_STATUS_LABELS, c.status),
-      deviceType: c.deviceType ?? -1,
-      deviceTypeLabel: label(DEVICE_TYPE_LABELS, c.deviceType),
-      kind: c.deviceType === undefined ? 'unknown' : IVR_DEVICE_TYPES.includes(c.deviceType) ? 'ivr' : 'agent',
-      beginTime: c.strBeginTime,
-      endTime: c.strEndTime,
-      callerNo: c.callerNo,
-    }));
+    .transform((c): Campaign => toCampaign({ ...c, beginTime: c.strBeginTime, endTime: c.strEndTime }));
 }
 
 export function campaignPageSchema(timeZone: string) {

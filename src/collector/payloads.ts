@@ -3,7 +3,8 @@
  * form is a row of numbers per campaign rather than the vendor's verbose objects; `null` keeps an
  * unknown count unknown.
  */
-import type { CampaignStats, TaskRealtime } from '../aicc/domain.js';
+import type { Campaign, CampaignStats, TaskRealtime } from '../aicc/domain.js';
+import { toCampaign } from '../aicc/isales-schemas.js';
 
 type N = number | null;
 /** [campaignId, dailyCalled, dailyConnected, dailyFinished, remaining, totalCalled, totalConnected, totalFinished, total] */
@@ -51,6 +52,14 @@ export function decodeCms(payload: unknown): TaskRealtime[] {
 /** [id, name, status, deviceType, beginMs, endMs, callerNo] */
 export type CampaignRowPayload = [string, string, number, number, N, N, string | null];
 
-export function encodeCampaigns(campaigns: readonly import('../aicc/domain.js').Campaign[]): CampaignRowPayload[] {
+export function encodeCampaigns(campaigns: readonly Campaign[]): CampaignRowPayload[] {
   return campaigns.map((c) => [c.id, c.name, c.status, c.deviceType, c.beginTime?.getTime() ?? null, c.endTime?.getTime() ?? null, c.callerNo ?? null]);
+}
+
+export function decodeCampaigns(payload: unknown): Campaign[] {
+  if (!Array.isArray(payload)) return [];
+  const date = (v: N | undefined) => (typeof v === 'number' ? new Date(v) : undefined);
+  return payload
+    .filter((r): r is CampaignRowPayload => Array.isArray(r) && typeof r[0] === 'string')
+    .map((r) => toCampaign({ id: r[0], name: String(r[1] ?? ''), status: r[2], deviceType: r[3], beginTime: date(r[4]), endTime: date(r[5]), callerNo: r[6] ?? undefined }));
 }

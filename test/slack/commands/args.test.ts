@@ -46,3 +46,18 @@ describe('tokenize', () => {
     expect(tokens('   ')).toEqual([]);
   });
 });
+
+describe('tokenize keeps Slack’s escaped channel as one token', () => {
+  it('<#C123|name>, <#C123> and <#C123|>', () => {
+    expect(tokenize('digest add <#C0123ABCD|ops-floor> at:09:00')).toEqual({
+      ok: true,
+      tokens: [
+        { value: 'digest', quoted: false },
+        { value: 'add', quoted: false },
+        { value: '<#C0123ABCD|ops-floor>', quoted: false },
+        { key: 'at', value: '09:00', quoted: false },
+      ],
+    });
+    expect(tokenize('<#C1> <#C2|>')).toEqual({ ok: true, tokens: [{ value: '<#C1>', quoted: false }, { value: '<#C2|>', quoted: false }] });
+  });
+});

@@ -143,35 +143,36 @@ describe('parseCommand: bad input gets the usage line', () => {
 });
 
 describe('parseCommand: subcommands and new rows', () => {
+  // A made-up group, so these tests of the parser do not depend on the real `digest` rows.
   const table = [
     ...COMMANDS,
     defineCommand({
-      name: 'digest add',
-      summary: 'Schedule a daily digest',
+      name: 'report add',
+      summary: 'Schedule a daily report',
       positional: [{ name: 'campaignId', value: text({ placeholder: 'CAMPAIGN_ID' }), required: true }],
       options: { time: { value: text({ placeholder: 'HH:MM' }), required: true }, every: { value: choice(['day', 'weekday']) } },
-      examples: ['digest add 1798316116 time:09:00'],
+      examples: ['report add 1798316116 time:09:00'],
     }),
-    defineCommand({ name: 'digest list', summary: 'List digests', positional: [], options: { page: { value: integer({ min: 1 }) } }, examples: [] }),
+    defineCommand({ name: 'report list', summary: 'List reports', positional: [], options: { page: { value: integer({ min: 1 }) } }, examples: [] }),
   ] as const;
 
   it('routes two-word commands with typed values', () => {
-    const r = parseCommand('digest add 17 time:09:00 every:weekday', table);
-    expect(r).toMatchObject({ ok: true, command: 'digest add', positional: { campaignId: '17' }, options: { time: '09:00', every: 'weekday' } });
-    if (r.ok && r.command === 'digest add') {
+    const r = parseCommand('report add 17 time:09:00 every:weekday', table);
+    expect(r).toMatchObject({ ok: true, command: 'report add', positional: { campaignId: '17' }, options: { time: '09:00', every: 'weekday' } });
+    if (r.ok && r.command === 'report add') {
       expectTypeOf(r.options.time).toEqualTypeOf<string>();
       expectTypeOf(r.options.every).toEqualTypeOf<'day' | 'weekday' | undefined>();
     }
-    expect(parseCommand('DIGEST LIST page:2', table)).toMatchObject({ ok: true, command: 'digest list', options: { page: 2 } });
+    expect(parseCommand('REPORT LIST page:2', table)).toMatchObject({ ok: true, command: 'report list', options: { page: 2 } });
   });
   it('explains a group word without a subcommand', () => {
-    const r = parseCommand('digest', table);
-    expect(r).toMatchObject({ ok: false, message: 'needs one of `add`, `list`'.replace(/^/, '`digest` ') });
-    if (!r.ok) expect(r.usage.split('\n')).toEqual(['/aicc digest add CAMPAIGN_ID time:HH:MM [every:day|weekday] [vdn:N]', '/aicc digest list [page:N] [vdn:N]']);
-    expect(parseCommand('digest frob', table)).toMatchObject({ ok: false, message: '`digest frob` is not a command; `digest` takes `add`, `list`' });
+    const r = parseCommand('report', table);
+    expect(r).toMatchObject({ ok: false, message: 'needs one of `add`, `list`'.replace(/^/, '`report` ') });
+    if (!r.ok) expect(r.usage.split('\n')).toEqual(['/aicc report add CAMPAIGN_ID time:HH:MM [every:day|weekday] [vdn:N]', '/aicc report list [page:N] [vdn:N]']);
+    expect(parseCommand('report frob', table)).toMatchObject({ ok: false, message: '`report frob` is not a command; `report` takes `add`, `list`' });
   });
   it('requires required options', () => {
-    expect(parseCommand('digest add 17', table)).toMatchObject({ ok: false, command: 'digest add', message: '`digest add` needs `time:HH:MM`' });
+    expect(parseCommand('report add 17', table)).toMatchObject({ ok: false, command: 'report add', message: '`report add` needs `time:HH:MM`' });
   });
   it('usage lines come from the table', () => {
     const f = failure('campaigns page:x');
