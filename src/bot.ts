@@ -10,7 +10,9 @@ import type { Logger } from './log.js';
 import { createCollector, type Collector } from './collector/runner.js';
 import { createCampaignDirectory } from './queries/campaign-directory.js';
 import { openStore, type Store } from './store/index.js';
-import { startSlackApp, type RunningSlackApp } from './slack/app.js';
+import { WebClient } from '@slack/web-api';
+import { createDigestService, type DigestService } from './digest/service.js';
+import { boltLogger, startSlackApp, type RunningSlackApp } from './slack/app.js';
 import { registerListeners } from './slack/listeners/index.js';
 import type { RunnerDeps } from './slack/run-command.js';
 
@@ -21,7 +23,7 @@ export interface BotOptions {
   host?: string;
   /** For tests: how the transport waits between retries. */
   sleep?: (ms: number) => Promise<void>;
-  /** Run the collector on its timer (default true; tests tick it by hand). */
+  /** Run the collector and the digest schedule on their timers (default true; tests drive them by hand). */
   startCollector?: boolean;
 }
 
@@ -31,6 +33,7 @@ export interface RunningBot {
   health: Health;
   store: Store;
   collector: Collector;
+  digests: DigestService;
   slack: RunningSlackApp;
   stop(): Promise<void>;
 }
@@ -47,6 +50,10 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   // The statistics lease and last values live in the store, so several processes share one budget.
   const aicc = createAicc(config.aicc, { clock, log, health, sleep: opts.sleep, statsLease: store.statsLease, statsCache: store.statsCache });
   const defaultVdn = config.aicc.vdnIds[0] ?? 1;
+  // Scheduled posts use their own Web API client (same token and URL as Bolt's), built before the app.
+  const client = new WebClient(botToken, { slackApiUrl: config.slack.apiUrl, logger: boltLogger(log) });
+  const intervalMs = config.storage.collectIntervalS * 1000;
+  const digests = createDigestService({ store, aicc, client, clock, log, graceMin: config.storage.digestGraceMin, freshMs: 2 * intervalMs, sleep: opts.sleep });
   const deps: RunnerDeps = {
     aicc,
     directory: createCampaignDirectory(aicc.isales, clock),
@@ -57,6 +64,10 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
     defaultVdn,
     adminUsers: config.bot.adminUsers,
     allowedChannels: config.bot.allowedChannels,
+    store,
+    digests,
+    health,
+    botTimeZone: config.bot.timeZone,
   };
 
   // Readiness probes AICC only when nothing has answered lately, and at most every 30 seconds.
@@ -80,7 +91,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
     log,
     vdnIds: config.aicc.vdnIds,
     botCodes: () => botCodesInUse(store),
-    intervalMs: config.storage.collectIntervalS * 1000,
+    intervalMs,
     retentionDays: config.storage.retentionDays,
   });
 
@@ -95,7 +106,10 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
     port: config.port,
     host: opts.host,
   });
-  if (opts.startCollector ?? true) collector.start();
+  if (opts.startCollector ?? true) {
+    collector.start();
+    digests.start();
+  }
   log.info(`bot listening`, { port: slack.port, mode: config.slack.mode, store: store.dialect });
   return {
     port: slack.port,
@@ -103,8 +117,10 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
     health,
     store,
     collector,
+    digests,
     slack,
     stop: async () => {
+      digests.stop();
       await collector.stop();
       await slack.stop();
       await aicc.close();

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { startBot } from './bot.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { startConsole } from './console/server.js';
+import { DEMO_CHANNELS, DEMO_USERS, startConsole } from './console/server.js';
 import { startFakeSlack } from './fakeslack/index.js';
 import { createLogger, type Logger } from './log.js';
 import { SIM_DEFAULT_CREDENTIALS } from './sim/defaults.js';
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     // Local console: a fake Slack the bot talks to through the same paths real Slack uses.
     const signingSecret = randomBytes(16).toString('hex');
     const botToken = `xoxb-local-${randomBytes(8).toString('hex')}`;
-    const fake = await startFakeSlack({ tokens: [botToken] });
+    const fake = await startFakeSlack({ tokens: [botToken], channels: [...DEMO_CHANNELS], users: [...DEMO_USERS] });
     stops.push(() => fake.close());
     const bot = await startBot({ config: { ...config, port: 0, slack: { botToken, signingSecret, apiUrl: fake.url, mode: 'http' } }, clock: systemClock, log, host: '127.0.0.1' });
     stops.unshift(() => bot.stop());

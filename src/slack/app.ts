@@ -34,8 +34,8 @@ export interface RunningSlackApp {
   stop(): Promise<void>;
 }
 
-/** Bolt's logger interface over ours, so Bolt's lines get the same redaction. */
-function boltLogger(log: Logger): BoltLogger {
+/** Bolt's logger interface over ours, so Bolt's (and the Web API client's) lines get the same redaction. */
+export function boltLogger(log: Logger): BoltLogger {
   let level = LogLevel.INFO;
   const text = (msg: unknown[]) => msg.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
   return {

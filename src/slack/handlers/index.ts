@@ -8,6 +8,10 @@ import { handleCall } from './call.js';
 import { handleCampaigns } from './campaigns.js';
 import { handleStats } from './stats.js';
 import { handleTask } from './task.js';
+import { handleDigestAdd } from './digest-add.js';
+import { handleDigestList } from './digest-list.js';
+import { handleDigestPause, handleDigestRemove, handleDigestResume, handleDigestRun } from './digest-manage.js';
+import { handleStatus } from './status.js';
 import type { HandlerDeps, HandlerResult, Invocation } from './types.js';
 
 type Handler<N extends CommandName> = (input: AiccInput<N>, inv: Invocation, deps: HandlerDeps) => Promise<HandlerResult>;
@@ -19,4 +23,11 @@ export const HANDLERS: { [N in Exclude<CommandName, 'help'>]: Handler<N> } = {
   task: handleTask,
   call: handleCall,
   bot: handleBot,
+  'digest add': handleDigestAdd,
+  'digest list': handleDigestList,
+  'digest remove': handleDigestRemove,
+  'digest pause': handleDigestPause,
+  'digest resume': handleDigestResume,
+  'digest run': handleDigestRun,
+  status: handleStatus,
 };

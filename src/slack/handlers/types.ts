@@ -3,7 +3,10 @@ import type { KnownBlock } from '@slack/types';
 import type { Aicc } from '../../aicc/index.js';
 import type { Clock } from '../../clock.js';
 import type { Logger } from '../../log.js';
+import type { DigestService } from '../../digest/service.js';
+import type { Health } from '../../health.js';
 import type { CampaignDirectory } from '../../queries/campaign-directory.js';
+import type { Store } from '../../store/index.js';
 
 export interface HandlerDeps {
   aicc: Aicc;
@@ -13,6 +16,13 @@ export interface HandlerDeps {
   /** The tenant's zone: defines "today" and how times are shown. */
   timeZone: string;
   maskNumbers: boolean;
+  store: Store;
+  digests: DigestService;
+  health: Health;
+  /** Default zone of new digests (BOT_TIMEZONE, else AICC_TIMEZONE). */
+  botTimeZone: string;
+  /** Who may change subscriptions and rules; empty means everyone. */
+  adminUsers: readonly string[];
 }
 
 /** Who asked, where, and for which VDN. */

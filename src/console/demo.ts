@@ -1,0 +1,37 @@
+/**
+ * The demo workspace the console shows: a few channels and two people to type as. The shapes fit
+ * the fake Slack's seeds (`startFakeSlack({ channels, users })`), so the composition root can seed
+ * the fake with the same lists; the fake also creates a channel on its first post, so the console
+ * works either way.
+ */
+
+export interface ConsoleChannel {
+  /** Slack channel id, e.g. `C0GENERAL`. */
+  id: string;
+  /** Name without `#`. */
+  name: string;
+  topic?: string;
+}
+
+export interface ConsoleUser {
+  /** Slack user id, e.g. `U0SUPERV`. */
+  id: string;
+  /** Handle, sent as `user_name`. */
+  name: string;
+  realName: string;
+  /** Shown beside the name in the "typing as" selector. */
+  role: string;
+  isAdmin?: boolean;
+}
+
+export const DEMO_CHANNELS: readonly ConsoleChannel[] = [
+  { id: 'C0GENERAL', name: 'general', topic: 'Everyone. Try /aicc help here.' },
+  { id: 'C0OUTBOUND', name: 'outbound-ops', topic: 'Outbound campaigns: stats, tasks and calls' },
+  { id: 'C0ALERTS', name: 'alerts', topic: 'Digests and threshold alerts from the bot' },
+];
+
+export const DEMO_USERS: readonly ConsoleUser[] = [
+  { id: 'U0SUPERV', name: 'mei', realName: 'Mei Lin', role: 'supervisor' },
+  // An admin for the bot only when BOT_ADMIN_USERS lists this id.
+  { id: 'U0ADMIN', name: 'ravi', realName: 'Ravi Kumar', role: 'admin', isAdmin: true },
+];
