@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { LogLevel, type Logger as BoltLogger } from '@slack/logger';
 import type { Logger } from '../log.js';
+import { isRejectedRequest } from './request-gate.js';
 
 type BoltApp = App;
 
@@ -99,6 +100,23 @@ export async function startSlackApp(opts: SlackAppOptions & { port: number; host
     signingSecret: opts.signingSecret,
     logger,
     bodyLimit: opts.bodyLimit ?? 1_000_000,
+    // Requests the gate turned away get a 400 at once; anything else unexpected a 500.
+    processEventErrorHandler: async ({ error, response }) => {
+      if (response.headersSent) return false;
+      const rejected = isRejectedRequest(error) || isRejectedRequest((error as { original?: unknown }).original);
+      if (!rejected) opts.log.error('unhandled error while processing a Slack request', { error: error.message });
+      response.writeHead(rejected ? 400 : 500, { 'content-type': 'text/plain' });
+      response.end(rejected ? 'Bad Request' : 'Internal Server Error');
+      return true;
+    },
+    // Nothing the bot handles is left unacknowledged; a request no listener took is junk.
+    unhandledRequestTimeoutMillis: 1000,
+    unhandledRequestHandler: ({ response }) => {
+      if (!response.headersSent) {
+        response.writeHead(400);
+        response.end();
+      }
+    },
     customRoutes: [
       { path: '/healthz', method: ['GET'], handler: routes.healthz },
       { path: '/readyz', method: ['GET'], handler: routes.readyz },

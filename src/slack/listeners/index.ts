@@ -6,21 +6,19 @@ import { registerCampaignsPaging } from './campaigns-paging.js';
 import { registerShareAction } from './share-action.js';
 import { CAMPAIGNS_NEXT_ACTION, CAMPAIGNS_PREV_ACTION } from '../render/campaigns.js';
 import { SHARE_ACTION_ID } from '../render/share.js';
+import { isRejectedRequest, requestGate } from '../request-gate.js';
 
-/** Action ids some listener handles; anything else is acknowledged and ignored. */
+/** Action ids some listener handles; the request gate answers 400 to any other. */
 const KNOWN_ACTIONS = [SHARE_ACTION_ID, CAMPAIGNS_PREV_ACTION, CAMPAIGNS_NEXT_ACTION];
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const UNKNOWN_ACTION = new RegExp(`^(?!(?:${KNOWN_ACTIONS.map(escapeRe).join('|')})$)`);
 
 export function registerListeners(app: App, deps: RunnerDeps): void {
+  app.use(requestGate({ command: '/aicc', knownActions: () => KNOWN_ACTIONS }));
   registerAiccCommand(app, deps);
   registerShareAction(app, deps);
   registerCampaignsPaging(app, deps);
-  // Buttons the bot no longer knows (an old message after an upgrade) are acknowledged, not left to time out.
-  app.action(UNKNOWN_ACTION, async ({ ack }) => {
-    await ack();
-  });
   app.error(async (error) => {
+    // Rethrown so the receiver answers 400 (see app.ts); everything else is logged here.
+    if (isRejectedRequest(error)) throw error;
     deps.log.error('unhandled listener error', { error: error.message, code: error.code });
   });
 }
