@@ -6,6 +6,7 @@ import { createAicc, type Aicc } from './aicc/index.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import { createHealth, type Health } from './health.js';
+import { startHeartbeat } from './liveness.js';
 import type { Logger } from './log.js';
 import { createCollector, type Collector } from './collector/runner.js';
 import { createCampaignDirectory } from './queries/campaign-directory.js';
@@ -47,6 +48,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   if (!botToken || !signingSecret) throw new Error('startBot needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
   const health = createHealth(clock);
   const store = await openStore({ url: config.storage.databaseUrl, log });
+  const heartbeat = await startHeartbeat(store, clock, log);
   // The statistics lease and last values live in the store, so several processes share one budget.
   const aicc = createAicc(config.aicc, { clock, log, health, sleep: opts.sleep, statsLease: store.statsLease, statsCache: store.statsCache });
   const defaultVdn = config.aicc.vdnIds[0] ?? 1;
@@ -124,6 +126,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
       await collector.stop();
       await slack.stop();
       await aicc.close();
+      await heartbeat.stop();
       await store.close();
     },
   };

@@ -13,7 +13,11 @@ export interface PostPlan {
   first: KnownBlock[];
   thread: KnownBlock[][];
   text: string;
+  /** Carried as message metadata so a recovering process can tell whether this post happened. */
+  jobKey: string;
 }
+
+export const DIGEST_EVENT_TYPE = 'aicc_digest';
 
 export class DeliveryError extends Error {
   constructor(
@@ -60,13 +64,24 @@ async function withRetry<T>(fn: () => Promise<T>, opts: DeliverOptions, counter:
 /** Posts the plan; returns the first message's ts and the attempts it took. */
 export async function deliver(client: SlackPoster, plan: PostPlan, opts: DeliverOptions = {}): Promise<{ ts: string; attempts: number }> {
   const counter = { attempts: 0 };
-  const first = await withRetry(() => client.chat.postMessage({ channel: plan.channel, blocks: plan.first, text: plan.text, unfurl_links: false }), opts, counter);
+  const metadata = { event_type: DIGEST_EVENT_TYPE, event_payload: { job: plan.jobKey } };
+  const first = await withRetry(() => client.chat.postMessage({ channel: plan.channel, blocks: plan.first, text: plan.text, unfurl_links: false, metadata }), opts, counter);
   const ts = first.ts ?? '';
   await opts.onFirstPosted?.(ts);
   for (const blocks of plan.thread) {
     await withRetry(() => client.chat.postMessage({ channel: plan.channel, thread_ts: ts, blocks, text: 'Digest, continued', unfurl_links: false }), opts, counter);
   }
   return { ts, attempts: counter.attempts };
+}
+
+/**
+ * Looks in the channel for the first message of `jobKey` posted since `since` (a process that died
+ * after Slack accepted the post but before recording it). Needs the `channels:history` scope.
+ */
+export async function findPosted(client: SlackPoster, channel: string, jobKey: string, since: Date): Promise<string | undefined> {
+  const res = await client.conversations.history({ channel, oldest: String((since.getTime() - 60_000) / 1000), limit: 200, include_all_metadata: true });
+  const hit = (res.messages ?? []).find((m) => m.metadata?.event_type === DIGEST_EVENT_TYPE && (m.metadata.event_payload as { job?: unknown } | undefined)?.job === jobKey);
+  return hit?.ts;
 }
 
 /** Tells a user, by direct message, that something could not be delivered. */

@@ -12,7 +12,8 @@ import type { Logger } from '../log.js';
 import type { DigestSubscription } from '../store/digests.js';
 import type { Store } from '../store/index.js';
 import { gatherDigestInput } from './content.js';
-import { deliver, DeliveryError, notifyByDm, type SlackPoster } from './deliver.js';
+import { isAlive } from '../liveness.js';
+import { deliver, DeliveryError, findPosted, notifyByDm, type SlackPoster } from './deliver.js';
 import { digestFallbackText, digestHash, renderDigest } from './render.js';
 import { nextRuns, planCatchUp } from './schedule.js';
 import { buildDigestView } from './view.js';
@@ -47,6 +48,8 @@ export interface DigestService {
 const jobName = (id: number) => `digest:${id}`;
 /** A slot handled this long after its time is marked late. */
 const LATE_AFTER_MS = 2 * 60_000;
+/** A 'running' claim older than this whose holder has no heartbeat was interrupted. */
+const STALE_CLAIM_MS = 5_000;
 
 export function createDigestService(deps: DigestServiceDeps): DigestService {
   const { store, clock, log } = deps;
@@ -63,7 +66,7 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
     if (!opts.manual && sub.whenMode === 'changed' && sub.lastDigestHash === hash) return { status: 'unchanged' };
     const messages = renderDigest(view);
     try {
-      const { ts, attempts } = await deliver(deps.client, { channel: sub.channelId, first: messages.first, thread: messages.thread, text: digestFallbackText(view) }, { sleep: deps.sleep });
+      const { ts, attempts } = await deliver(deps.client, { channel: sub.channelId, first: messages.first, thread: messages.thread, text: digestFallbackText(view), jobKey }, { sleep: deps.sleep });
       const status = opts.late ? 'late' : 'posted';
       await store.deliveries.record({ kind: 'digest', ref: sub.id, jobKey, channel: sub.channelId, status, at: clock().getTime(), ts, attempts });
       await store.digests.update(sub.id, { lastDigestHash: hash, updatedAt: clock().getTime() });
@@ -91,14 +94,53 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
         await store.deliveries.record({ kind: 'digest', ref: sub.id, jobKey: `${jobName(sub.id)}@${slot.getTime()}`, channel: sub.channelId, status: 'missed', at: clock().getTime() });
         continue;
       }
-      const late = now.getTime() - slot.getTime() > LATE_AFTER_MS;
-      const outcome = await post(sub, { slot, late });
-      const status = outcome.status === 'failed' ? 'failed' : outcome.status === 'late' ? 'late' : 'done';
-      await store.jobs.finish(jobName(sub.id), slot.getTime(), status, outcome.status === 'failed' ? outcome.error : outcome.status, clock().getTime());
+      await runClaimed(sub, slot, now);
+    }
+  }
+
+  /** Runs one claimed slot to its end: post (late when due a while ago) and record the outcome. */
+  async function runClaimed(sub: DigestSubscription, slot: Date, now: Date): Promise<void> {
+    const late = now.getTime() - slot.getTime() > LATE_AFTER_MS;
+    const outcome = await post(sub, { slot, late });
+    const status = outcome.status === 'failed' ? 'failed' : outcome.status === 'late' ? 'late' : 'done';
+    await store.jobs.finish(jobName(sub.id), slot.getTime(), status, outcome.status === 'failed' ? outcome.error : outcome.status, clock().getTime());
+  }
+
+  /**
+   * Claims left 'running' by a process that died. If Slack already has the post (found by its
+   * metadata), it is recorded; otherwise it is posted now, marked late. Never twice, never lost.
+   */
+  async function recover(now: Date): Promise<void> {
+    for (const run of await store.jobs.stale(now.getTime() - STALE_CLAIM_MS, 'digest:')) {
+      if (await isAlive(store, run.holder, now)) continue;
+      if (!(await store.jobs.reclaim(run.job, run.scheduledFor, store.instanceId, now.getTime(), now.getTime() - STALE_CLAIM_MS))) continue;
+      const sub = await store.digests.get(Number(run.job.slice('digest:'.length)));
+      const slot = new Date(run.scheduledFor);
+      if (!sub) {
+        await store.jobs.finish(run.job, run.scheduledFor, 'failed', 'subscription removed', now.getTime());
+        continue;
+      }
+      const jobKey = `${run.job}@${run.scheduledFor}`;
+      const ts = await findPosted(deps.client, sub.channelId, jobKey, new Date(run.claimedAt)).catch((error: unknown) => {
+        log.warn('could not check the channel for an interrupted digest', { subscription: sub.id, error });
+        return undefined;
+      });
+      if (ts) {
+        await store.deliveries.record({ kind: 'digest', ref: sub.id, jobKey, channel: sub.channelId, status: 'posted', at: now.getTime(), ts });
+        await store.jobs.finish(run.job, run.scheduledFor, 'done', 'found posted after a restart', clock().getTime());
+        continue;
+      }
+      if (now.getTime() - slot.getTime() > deps.graceMin * 60_000) {
+        await store.jobs.finish(run.job, run.scheduledFor, 'missed', 'interrupted and beyond the grace period', clock().getTime());
+        await store.deliveries.record({ kind: 'digest', ref: sub.id, jobKey, channel: sub.channelId, status: 'missed', at: now.getTime() });
+        continue;
+      }
+      await runClaimed(sub, slot, now);
     }
   }
 
   async function runDue(now = clock()): Promise<void> {
+    await recover(now).catch((error: unknown) => log.error('digest recovery failed', { error }));
     for (const sub of await store.digests.list()) {
       if (sub.paused) continue;
       await handleSub(sub, now).catch((error: unknown) => log.error('digest run failed', { subscription: sub.id, error }));
@@ -116,7 +158,8 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
         });
         return running;
       };
-      task = cron.createTask('* * * * *', wake, { name: 'digests', noOverlap: true });
+      // Every 15 s: cheap (a list and a few reads), and an interrupted slot is recovered soon after a restart.
+      task = cron.createTask('*/15 * * * * *', wake, { name: 'digests', noOverlap: true });
       void task.start();
       void wake();
     },

@@ -35,8 +35,12 @@ export interface RecordedResponse {
   at: Date;
 }
 
-/** A fault injected for the next call of a method (or of `response_url`). */
-export type Fault = { status: 429; retryAfterS: number } | { error: string };
+/**
+ * A fault injected for the next call of a method (or of `response_url`). `stall` answers after
+ * `ms`, having applied the call first (`applyFirst`, as when Slack posted but the answer was lost)
+ * or only afterwards.
+ */
+export type Fault = { status: 429; retryAfterS: number } | { error: string } | { stall: number; applyFirst: boolean };
 
 export interface FakeSlackEvents {
   call: [RecordedCall];
@@ -100,7 +104,17 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     calls.push(call);
     events.emit('call', call);
 
-    const fault = takeFault(method);
+    let fault = takeFault(method);
+    if (fault && 'stall' in fault) {
+      const { stall, applyFirst } = fault;
+      fault = undefined;
+      if (applyFirst) {
+        const result = token ? workspace.call(method, body) : { ok: false, error: 'not_authed' };
+        await new Promise((r) => setTimeout(r, stall));
+        return send(res, 200, result);
+      }
+      await new Promise((r) => setTimeout(r, stall));
+    }
     if (fault) return sendFault(res, fault);
     if (!token) return send(res, 200, { ok: false, error: 'not_authed' });
     if (opts.tokens && !opts.tokens.includes(token)) return send(res, 200, { ok: false, error: 'invalid_auth' });
@@ -115,7 +129,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     responses.push(response);
     events.emit('response', response);
     const fault = takeFault('response_url');
-    if (fault) return sendFault(res, fault);
+    if (fault && !('stall' in fault)) return sendFault(res, fault);
     const result = workspace.respond(targets.get(id) ?? {}, body);
     send(res, result.ok ? 200 : 400, result);
   }
@@ -203,7 +217,7 @@ function sendFault(res: ServerResponse, fault: Fault): void {
     res.setHeader('retry-after', String(fault.retryAfterS));
     return send(res, fault.status, { ok: false, error: 'ratelimited' });
   }
-  send(res, 200, { ok: false, error: fault.error });
+  if ('error' in fault) send(res, 200, { ok: false, error: fault.error });
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

@@ -38,6 +38,8 @@ export interface FakeMessage {
   replyCount: number;
   edited: boolean;
   files?: Array<{ id: string; title?: string; name: string }>;
+  /** Message metadata (`event_type`, `event_payload`), as posted. */
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
   /** How it arrived. */
   via: 'api' | 'response_url';
 }
@@ -80,7 +82,7 @@ export class Workspace {
   private readonly channels = new Map<string, Channel>();
   private readonly users = new Map<string, FakeUserSeed>();
   private readonly store: FakeMessage[] = [];
-  private seq = 0;
+  private lastMicros = 0;
 
   constructor(
     private readonly opts: WorkspaceOptions,
@@ -94,9 +96,10 @@ export class Workspace {
   }
 
   /** Monotonic timestamps like Slack's: `1700000000.000100`, `1700000000.000200`, … */
+  /** Like Slack's: epoch seconds with microseconds, from the wall clock, strictly increasing. */
   nextTs(): string {
-    const micros = ++this.seq * 100;
-    return `${1_700_000_000 + Math.floor(micros / 1e6)}.${String(micros % 1e6).padStart(6, '0')}`;
+    this.lastMicros = Math.max(this.lastMicros + 100, Date.now() * 1000);
+    return `${Math.floor(this.lastMicros / 1e6)}.${String(this.lastMicros % 1e6).padStart(6, '0')}`;
   }
 
   /** Current messages, oldest first; deleted ones are gone, edits are applied. */
@@ -120,6 +123,8 @@ export class Workspace {
         return this.remove(str(body['channel']), str(body['ts']));
       case 'conversations.info':
         return this.info(str(body['channel']));
+      case 'conversations.history':
+        return this.history(body);
       case 'conversations.open':
         return this.open(str(body['users']) ?? str(body['user']));
       case 'users.info':
@@ -190,7 +195,8 @@ export class Workspace {
     const threadTs = str(body['thread_ts']);
     const parent = threadTs ? this.find(ch.id, threadTs) : undefined;
     if (threadTs && !parent) return fail('thread_not_found');
-    const m = this.add({ channel: ch.id, text, blocks, ephemeralTo: ephemeral ? user : undefined, threadTs, via: 'api' });
+    const metadata = asMetadata(body['metadata']);
+    const m = this.add({ channel: ch.id, text, blocks, ephemeralTo: ephemeral ? user : undefined, threadTs, metadata, via: 'api' });
     if (parent) parent.replyCount++;
     return ephemeral ? { ok: true, message_ts: m.ts } : { ok: true, channel: ch.id, ts: m.ts, message: wire(m, this.botId) };
   }
@@ -279,9 +285,33 @@ export class Workspace {
     this.onChange({ kind: 'updated', message: structuredClone(m) });
   }
 
+  /** Top-level messages of a channel, newest first, between `oldest` and `latest` (exclusive). */
+  private history(body: Record<string, unknown>): MethodResult {
+    const ch = this.channel(str(body['channel']));
+    if (!ch) return fail('channel_not_found');
+    if (!ch.isMember) return fail('not_in_channel');
+    const oldest = Number(str(body['oldest']) ?? '0');
+    const latest = Number(str(body['latest']) ?? 'Infinity');
+    const limit = Math.min(Number(str(body['limit']) ?? '100') || 100, 1000);
+    const withMeta = truthy(body['include_all_metadata']);
+    const messages = this.store
+      .filter((m) => m.channel === ch.id && !m.threadTs && !m.ephemeralTo && Number(m.ts) > oldest && Number(m.ts) < latest)
+      .reverse()
+      .slice(0, limit)
+      .map((m) => ({ ...wire(m, this.botId), ...(withMeta && m.metadata ? { metadata: m.metadata } : {}) }));
+    return { ok: true, messages, has_more: false };
+  }
+
   private find(channel: string, ts: string | undefined): FakeMessage | undefined {
     return ts ? this.store.find((m) => m.channel === channel && m.ts === ts) : undefined;
   }
+}
+
+function asMetadata(v: unknown): FakeMessage['metadata'] {
+  const m = v as { event_type?: unknown; event_payload?: unknown } | undefined;
+  return m && typeof m.event_type === 'string' && m.event_payload && typeof m.event_payload === 'object'
+    ? { event_type: m.event_type, event_payload: m.event_payload as Record<string, unknown> }
+    : undefined;
 }
 
 function asBlocks(v: unknown): unknown[] | undefined {

@@ -28,6 +28,10 @@ export interface JobRepo {
   get(job: string, scheduledFor: number): Promise<JobRun | undefined>;
   /** The run with the latest `scheduledFor`. */
   lastRun(job: string): Promise<JobRun | undefined>;
+  /** Claims still 'running' that were taken before `claimedBefore` (their holder probably died). */
+  stale(claimedBefore: number, jobPrefix?: string): Promise<JobRun[]>;
+  /** Takes over a stale 'running' claim; true for exactly one of several concurrent callers. */
+  reclaim(job: string, scheduledFor: number, holder: string, now: number, claimedBefore: number): Promise<boolean>;
   /** Newest first by `scheduledFor`. */
   recent(limit?: number): Promise<JobRun[]>;
 }
@@ -75,6 +79,22 @@ export function createJobRepo(db: Kysely<Database>): JobRepo {
         .where('scheduled_for', '=', scheduledFor)
         .executeTakeFirst();
       return row && toRun(row);
+    },
+    async stale(claimedBefore, jobPrefix) {
+      let q = db.selectFrom('job_runs').selectAll().where('status', '=', 'running').where('claimed_at', '<', claimedBefore);
+      if (jobPrefix) q = q.where('job', 'like', `${jobPrefix}%`);
+      return (await q.orderBy('scheduled_for', 'asc').limit(100).execute()).map(toRun);
+    },
+    async reclaim(job, scheduledFor, holder, now, claimedBefore) {
+      const r = await db
+        .updateTable('job_runs')
+        .set({ holder, claimed_at: now })
+        .where('job', '=', job)
+        .where('scheduled_for', '=', scheduledFor)
+        .where('status', '=', 'running')
+        .where('claimed_at', '<', claimedBefore)
+        .executeTakeFirst();
+      return count(r.numUpdatedRows) === 1;
     },
     async lastRun(job) {
       const row = await db

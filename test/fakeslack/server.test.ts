@@ -42,8 +42,11 @@ describe('fake Slack Web API over HTTP', () => {
     const blocks = [{ type: 'section', text: { type: 'mrkdwn', text: '*hi*' } }];
     const first = await client.chat.postMessage({ channel: 'C0GENERAL', text: 'hi', blocks });
     const second = await client.chat.postMessage({ channel: 'C0GENERAL', text: 'two' });
-    expect(first).toMatchObject({ ok: true, channel: 'C0GENERAL', ts: '1700000000.000100', message: { text: 'hi', blocks } });
-    expect(second.ts).toBe('1700000000.000200');
+    expect(first).toMatchObject({ ok: true, channel: 'C0GENERAL', message: { text: 'hi', blocks } });
+    // Like Slack's: epoch seconds with microseconds, strictly increasing.
+    expect(first.ts).toMatch(/^\d{10}\.\d{6}$/);
+    expect(Math.abs(Number(first.ts) - Date.now() / 1000)).toBeLessThan(60);
+    expect(Number(second.ts)).toBeGreaterThan(Number(first.ts));
     expect(fake.calls[0]!.body).toEqual({ channel: 'C0GENERAL', text: 'hi', blocks });
 
     await client.chat.postMessage({ channel: 'C0GENERAL', text: 'reply', thread_ts: first.ts! });
@@ -79,7 +82,7 @@ describe('fake Slack Web API over HTTP', () => {
 
   it('posts ephemeral messages visible to one user', async () => {
     const res = await client.chat.postEphemeral({ channel: 'C0GENERAL', user: 'U0ADMIN', text: 'just you' });
-    expect(res.message_ts).toMatch(/^1700000000\.\d{6}$/);
+    expect(res.message_ts).toMatch(/^\d{10}\.\d{6}$/);
     expect(fake.messages('C0GENERAL')).toMatchObject([{ text: 'just you', ephemeralTo: 'U0ADMIN' }]);
   });
 
