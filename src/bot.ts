@@ -13,6 +13,7 @@ import { createCampaignDirectory } from './queries/campaign-directory.js';
 import { openStore, type Store } from './store/index.js';
 import { WebClient } from '@slack/web-api';
 import { createDigestService, type DigestService } from './digest/service.js';
+import { createAlertEngine, type AlertEngine } from './alerts/engine.js';
 import { boltLogger, startSlackApp, type RunningSlackApp } from './slack/app.js';
 import { registerListeners } from './slack/listeners/index.js';
 import type { RunnerDeps } from './slack/run-command.js';
@@ -35,6 +36,7 @@ export interface RunningBot {
   store: Store;
   collector: Collector;
   digests: DigestService;
+  alerts: AlertEngine;
   slack: RunningSlackApp;
   stop(): Promise<void>;
 }
@@ -56,6 +58,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   const client = new WebClient(botToken, { slackApiUrl: config.slack.apiUrl, logger: boltLogger(log) });
   const intervalMs = config.storage.collectIntervalS * 1000;
   const digests = createDigestService({ store, aicc, client, clock, log, graceMin: config.storage.digestGraceMin, freshMs: 2 * intervalMs, sleep: opts.sleep });
+  const alerts = createAlertEngine({ store, client, clock, log: log.child({ component: 'alerts' }), timeZone: config.aicc.timeZone, intervalMs });
   const deps: RunnerDeps = {
     aicc,
     directory: createCampaignDirectory(aicc.isales, clock),
@@ -68,6 +71,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
     allowedChannels: config.bot.allowedChannels,
     store,
     digests,
+    alerts,
     health,
     botTimeZone: config.bot.timeZone,
   };
@@ -95,6 +99,10 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
     botCodes: () => botCodesInUse(store),
     intervalMs,
     retentionDays: config.storage.retentionDays,
+    // Alerts are judged from what this tick stored; a failure there must not fail the tick.
+    onTick: async () => {
+      await alerts.evaluate().catch((error: unknown) => log.error('alert evaluation failed', { error }));
+    },
   });
 
   const slack = await startSlackApp({
@@ -120,6 +128,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
     store,
     collector,
     digests,
+    alerts,
     slack,
     stop: async () => {
       digests.stop();

@@ -12,6 +12,10 @@ import { handleDigestAdd } from './digest-add.js';
 import { handleDigestList } from './digest-list.js';
 import { handleDigestPause, handleDigestRemove, handleDigestResume, handleDigestRun } from './digest-manage.js';
 import { handleStatus } from './status.js';
+import { handleAlertAdd } from './alert-add.js';
+import { handleAlertList } from './alert-list.js';
+import { handleAlertMute, handleAlertRemove, handleAlertUnmute } from './alert-manage.js';
+import { handleAlertTest } from './alert-test.js';
 import type { HandlerDeps, HandlerResult, Invocation } from './types.js';
 
 type Handler<N extends CommandName> = (input: AiccInput<N>, inv: Invocation, deps: HandlerDeps) => Promise<HandlerResult>;
@@ -29,5 +33,11 @@ export const HANDLERS: { [N in Exclude<CommandName, 'help'>]: Handler<N> } = {
   'digest pause': handleDigestPause,
   'digest resume': handleDigestResume,
   'digest run': handleDigestRun,
+  'alert add': handleAlertAdd,
+  'alert list': handleAlertList,
+  'alert remove': handleAlertRemove,
+  'alert mute': handleAlertMute,
+  'alert unmute': handleAlertUnmute,
+  'alert test': handleAlertTest,
   status: handleStatus,
 };

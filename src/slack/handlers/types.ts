@@ -1,6 +1,7 @@
 /** What every `/aicc` handler receives besides its parsed input. */
 import type { KnownBlock } from '@slack/types';
 import type { Aicc } from '../../aicc/index.js';
+import type { AlertEngine } from '../../alerts/engine.js';
 import type { Clock } from '../../clock.js';
 import type { Logger } from '../../log.js';
 import type { DigestService } from '../../digest/service.js';
@@ -18,6 +19,8 @@ export interface HandlerDeps {
   maskNumbers: boolean;
   store: Store;
   digests: DigestService;
+  /** Alert rules' evaluation, acknowledgement and muting. */
+  alerts: AlertEngine;
   health: Health;
   /** Default zone of new digests (BOT_TIMEZONE, else AICC_TIMEZONE). */
   botTimeZone: string;

@@ -108,7 +108,8 @@ describe('digest rows', () => {
   it('the new rows come after the original six', () => {
     expect(COMMANDS.map((c) => c.name)).toEqual([
       'help', 'campaigns', 'stats', 'task', 'call', 'bot',
-      'digest add', 'digest list', 'digest remove', 'digest pause', 'digest resume', 'digest run', 'status',
+      'digest add', 'digest list', 'digest remove', 'digest pause', 'digest resume', 'digest run',
+      'alert add', 'alert list', 'alert remove', 'alert mute', 'alert unmute', 'alert test', 'status',
     ]);
     expect(digestAddCommand.examples.every((e) => parse(e.replace('#ops', '<#C0123ABCD|ops>')).ok)).toBe(true);
   });
