@@ -36,6 +36,10 @@ export function noticeStep(prev: ServiceNotice | undefined, outage: Outage | und
   const from = prev?.state ?? 'ok';
   const base: NoticeWrite = prev ? toWrite(prev) : { state: 'ok', since: now, updatedAt: now };
   if (outage) {
+    if (from === 'recovering') {
+      // Back for a single tick only: the message never stopped being true, so nothing is said.
+      return { next: { ...base, state: 'nodata', updatedAt: now }, changed: true, actions: [] };
+    }
     if (from === 'nodata') {
       // Already said; a post lost to a crash is owed.
       return { next: { ...base, updatedAt: now }, changed: !base.messageTs && !claimed, actions: !base.messageTs && !claimed ? ['post-nodata'] : [] };
@@ -45,6 +49,10 @@ export function noticeStep(prev: ServiceNotice | undefined, outage: Outage | und
     return { next: { ...base, state: 'nodata', since: outage.since, reason: outage.error ?? null, updatedAt: now }, changed: true, actions: reuse ? [] : ['post-nodata'] };
   }
   if (from === 'nodata') {
+    // Hysteresis: one good tick in a flaky outage is not "data is back"; wait for a second one.
+    return { next: { ...base, state: 'recovering', updatedAt: now }, changed: true, actions: [] };
+  }
+  if (from === 'recovering') {
     return { next: { ...base, state: 'ok', since: now, updatedAt: now }, changed: true, actions: base.messageTs ? ['announce-back'] : [] };
   }
   if (base.messageTs && !claimed) return { next: { ...base, updatedAt: now }, changed: true, actions: ['announce-back'] };

@@ -68,7 +68,7 @@ export interface NoticeDeps {
 /** Advances every notice that has an outage now or a message still open; returns messages posted. */
 export async function updateNotices(deps: NoticeDeps, tally: OutageTally, now: number): Promise<number> {
   const existing = await deps.store.alerts.notices.list();
-  const open = existing.filter((n) => n.state === 'nodata' || n.messageTs).map((n) => n.service as NoticeService);
+  const open = existing.filter((n) => n.state !== 'ok' || n.messageTs).map((n) => n.service as NoticeService);
   let posted = 0;
   for (const service of new Set([...tally.services(), ...open])) {
     posted += await advanceNotice(deps, service, tally.outage(service), existing.find((n) => n.service === service), now).catch((error: unknown) => {
@@ -101,7 +101,7 @@ async function advanceNotice(deps: NoticeDeps, service: NoticeService, outage: O
       return 1;
     }
     if (actions.includes('announce-back') && next.messageTs && next.messageChannel) {
-      const back: NoticeView = { ...view, since: prev?.state === 'nodata' ? new Date(prev.since) : undefined, backAt: new Date(now) };
+      const back: NoticeView = { ...view, since: prev && prev.state !== 'ok' ? new Date(prev.since) : undefined, backAt: new Date(now) };
       await edit(deps.client, { channel: next.messageChannel, ts: next.messageTs, blocks: renderNotice(back), text: noticeFallbackText(back) });
       const r = await post(deps.client, { channel: next.messageChannel, threadTs: next.messageTs, blocks: renderNoticeBackReply(back), text: noticeFallbackText(back) });
       if (!r.ok) {

@@ -7,7 +7,8 @@ import type { Nullable } from './alert-states.js';
 import type { Database, ServiceNoticesTable } from './schema.js';
 import { count, nul, opt } from './util.js';
 
-export type NoticeStateName = 'ok' | 'nodata';
+/** `recovering`: data came back for one tick; "back" is said only if it stays for the next one. */
+export type NoticeStateName = 'ok' | 'nodata' | 'recovering';
 
 /** A "no data from this service" notice, shared by every rule reading the service. */
 export interface ServiceNotice {

@@ -87,10 +87,18 @@ describe('noticeStep', () => {
     expect(noticeStep(notice({ state: 'nodata', messageTs: '1.1', messageChannel: 'COPS' }), outage, T)).toMatchObject({ changed: false, actions: [] });
   });
 
-  it('says data is back once, then forgets the message', () => {
+  it('says data is back once it has stayed back for a second tick, then forgets the message', () => {
     const down = notice({ state: 'nodata', since: outage.since, messageTs: '1.1', messageChannel: 'COPS' });
-    expect(noticeStep(down, undefined, T)).toMatchObject({ changed: true, actions: ['announce-back'], next: { state: 'ok', since: T } });
+    const first = noticeStep(down, undefined, T);
+    expect(first).toMatchObject({ changed: true, actions: [], next: { state: 'recovering', since: outage.since, messageTs: '1.1' } });
+    const recovering = notice({ state: 'recovering', since: first.next.since, messageTs: '1.1', messageChannel: 'COPS' });
+    expect(noticeStep(recovering, undefined, T + 300_000)).toMatchObject({ changed: true, actions: ['announce-back'], next: { state: 'ok', since: T + 300_000 } });
     expect(noticeStep(notice({}), undefined, T)).toMatchObject({ changed: false, actions: [] });
+  });
+
+  it('a single good tick inside a flaky outage says nothing, and the outage goes on in the same message', () => {
+    const recovering = notice({ state: 'recovering', since: outage.since, messageTs: '1.1', messageChannel: 'COPS' });
+    expect(noticeStep(recovering, outage, T)).toMatchObject({ changed: true, actions: [], next: { state: 'nodata', messageTs: '1.1' } });
   });
 
   it('retries a post or an announcement a crash left owed, but not one in flight', () => {
