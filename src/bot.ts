@@ -116,6 +116,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
     port: config.port,
     host: opts.host,
   });
+  let stopping: Promise<void> | undefined;
   if (opts.startCollector ?? true) {
     collector.start();
     digests.start();
@@ -130,14 +131,16 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
     digests,
     alerts,
     slack,
-    stop: async () => {
-      digests.stop();
-      await collector.stop();
-      await slack.stop();
-      await aicc.close();
-      await heartbeat.stop();
-      await store.close();
-    },
+    // Idempotent: a second call (a signal during shutdown, a test's cleanup) waits for the first.
+    stop: () =>
+      (stopping ??= (async () => {
+        digests.stop();
+        await collector.stop();
+        await slack.stop();
+        await aicc.close();
+        await heartbeat.stop();
+        await store.close();
+      })()),
   };
 }
 
