@@ -10,6 +10,7 @@ import { startHeartbeat } from './liveness.js';
 import type { Logger } from './log.js';
 import { createCollector, type Collector } from './collector/runner.js';
 import { createCampaignDirectory } from './queries/campaign-directory.js';
+import { createTaskRealtimeQuery } from './queries/task-realtime.js';
 import { openStore, type Store } from './store/index.js';
 import { WebClient } from '@slack/web-api';
 import { createDigestService, type DigestService } from './digest/service.js';
@@ -62,6 +63,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   const deps: RunnerDeps = {
     aicc,
     directory: createCampaignDirectory(aicc.isales, clock),
+    tasks: createTaskRealtimeQuery(aicc.cms, clock),
     clock,
     log,
     timeZone: config.aicc.timeZone,
@@ -97,6 +99,8 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
     log,
     vdnIds: config.aicc.vdnIds,
     botCodes: () => botCodesInUse(store),
+    // Most of the per-service connections, leaving two for slash commands during a long tick.
+    cmsConcurrency: Math.max(1, config.aicc.maxConcurrency - 2),
     intervalMs,
     retentionDays: config.storage.retentionDays,
     // Alerts are judged from what this tick stored; a failure there must not fail the tick.

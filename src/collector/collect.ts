@@ -23,6 +23,7 @@ export interface CollectorDeps {
   vdnIds: readonly number[];
   /** Access codes to collect (named by digest subscriptions and alert rules). */
   botCodes: () => Promise<string[]>;
+  /** Upstream calls in flight at once for CMS and OIFDE (default 4). */
   cmsConcurrency?: number;
 }
 
@@ -97,13 +98,16 @@ export async function collectOnce(deps: CollectorDeps): Promise<TickReport> {
     }
   }
 
-  for (const code of await deps.botCodes()) {
-    try {
-      const botRows = await deps.aicc.oifde.callStatistics({ accessCode: code, type: 'hour', day: at });
-      rows.push({ source: 'oifde', vdn: BOT_VDN, subject: code, takenAt: at.getTime(), ok: true, payload: botRows });
-    } catch (error) {
-      fail('oifde', BOT_VDN, error, code);
-    }
+  const codes = await deps.botCodes();
+  const botResults = await pool(codes, deps.cmsConcurrency ?? 4, (code) =>
+    deps.aicc.oifde.callStatistics({ accessCode: code, type: 'hour', day: at }).then(
+      (botRows) => ({ code, ok: true as const, botRows }),
+      (error: unknown) => ({ code, ok: false as const, error }),
+    ),
+  );
+  for (const r of botResults) {
+    if (r.ok) rows.push({ source: 'oifde', vdn: BOT_VDN, subject: r.code, takenAt: at.getTime(), ok: true, payload: r.botRows });
+    else fail('oifde', BOT_VDN, r.error, r.code);
   }
 
   await deps.store.snapshots.insertMany(rows);

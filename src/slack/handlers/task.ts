@@ -7,9 +7,9 @@ import type { HandlerDeps, HandlerResult, Invocation } from './types.js';
 export async function handleTask(input: AiccInput<'task'>, inv: Invocation, deps: HandlerDeps): Promise<HandlerResult> {
   const taskId = input.positional.taskId;
   // The name comes from the campaign list; run both at once and let the name fail quietly.
-  const [task, names] = await Promise.all([
-    deps.aicc.cms.taskRealtimeStatistics(inv.vdn, taskId),
+  const [{ task, fetchedAt }, names] = await Promise.all([
+    deps.tasks.get(inv.vdn, taskId),
     deps.directory.byId(inv.vdn).catch((): Map<string, Campaign> => new Map()),
   ]);
-  return renderTask({ task, campaign: names.get(taskId), vdn: inv.vdn, timeZone: deps.timeZone, fetchedAt: deps.clock() });
+  return renderTask({ task, campaign: names.get(taskId), vdn: inv.vdn, timeZone: deps.timeZone, fetchedAt });
 }

@@ -7,11 +7,14 @@ import type { Logger } from '../../log.js';
 import type { DigestService } from '../../digest/service.js';
 import type { Health } from '../../health.js';
 import type { CampaignDirectory } from '../../queries/campaign-directory.js';
+import type { TaskRealtimeQuery } from '../../queries/task-realtime.js';
 import type { Store } from '../../store/index.js';
 
 export interface HandlerDeps {
   aicc: Aicc;
   directory: CampaignDirectory;
+  /** CMS real-time per task, shared among concurrent and recent identical requests. */
+  tasks: TaskRealtimeQuery;
   clock: Clock;
   log: Logger;
   /** The tenant's zone: defines "today" and how times are shown. */
