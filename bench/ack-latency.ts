@@ -1,0 +1,91 @@
+/**
+ * Acknowledgement latency: signed `/aicc` commands against the real bot with a slow simulator,
+ * beside a bare Bolt app that only acks, driven the same way on the same machine; then a short run
+ * with a 10 s upstream, where no ack may take longer than Slack's 3 s.
+ *
+ * The app under test runs alone on the main thread; simulator, fake Slack and client run in a
+ * worker (outside-world.ts). Against the bot, 50 "users" each send a command and wait for its
+ * answer before sending the next. Bare Bolt then gets the very same arrival times (a replay of the
+ * bot run's send times), so the two ack figures differ only by what the apps do. The first
+ * commands of each drive are a warm-up left out of the figures: a cold process acks up to ten
+ * times slower, and a burst that must open its connections first shows that ramp, not the app.
+ * The 10 s run frees a slot at the ack instead, so all its commands reach the bot at once.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App } from '@slack/bolt';
+import { silentLogger } from '../src/log.js';
+import { boltLogger } from '../src/slack/app.js';
+import { spawnOutsideWorld, type DriveArgs, type DriveResult } from './outside-world.js';
+import { BOT_TOKEN, SIGNING_SECRET } from './slash-client.js';
+import { startStack } from './stack.js';
+import { percentile, row, totalRequests, type Row } from './support.js';
+
+export interface AckOptions {
+  commands: number;
+  concurrency: number;
+  /** Commands in the 10 s upstream run. */
+  slowCommands: number;
+  /** Commands at the start of the drive left out of the figures (same mix, same drive). */
+  warmup: number;
+}
+
+const B = 'ack latency';
+const SLACK_ACK_LIMIT_MS = 3000;
+const UPSTREAM_MS = 300;
+/** AICC_TIMEOUT_MS when unset, which the 10 s run keeps. */
+const DEFAULT_TIMEOUT_MS = 15_000;
+const MIX = ['stats', 'stats {id}', 'task {id}', 'campaigns'];
+
+/** Bare Bolt, HTTP receiver, one command listener that only acks; sent commands at `schedule`. */
+async function bareBolt(o: AckOptions, schedule: number[]): Promise<DriveResult> {
+  const world = spawnOutsideWorld();
+  const { slackUrl } = await world.start({});
+  const app = new App({ token: BOT_TOKEN, signingSecret: SIGNING_SECRET, logger: boltLogger(silentLogger), clientOptions: { slackApiUrl: slackUrl } });
+  app.command('/aicc', async ({ ack }) => {
+    await ack();
+  });
+  const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    return await world.drive({ url, count: schedule.length, concurrency: o.concurrency, texts: MIX, answers: false, schedule, warmup: o.warmup });
+  } finally {
+    server.closeAllConnections();
+    await app.stop();
+    await world.close();
+  }
+}
+
+/** The bot against a simulator answering every call after `latencyMs`. */
+async function bot(latencyMs: number, d: Omit<DriveArgs, 'url'>): Promise<DriveResult & { upstreamCalls: number }> {
+  const stack = await startStack({ sim: { faults: { all: { latencyMs } } } });
+  try {
+    const result = await stack.world.drive({ ...d, url: stack.botUrl });
+    return { ...result, upstreamCalls: totalRequests(await stack.world.counts()) };
+  } finally {
+    await stack.close();
+  }
+}
+
+export async function ackLatency(o: AckOptions): Promise<Row[]> {
+  const main = await bot(UPSTREAM_MS, { count: o.warmup + o.commands, warmup: o.warmup, concurrency: o.concurrency, texts: MIX, answers: true, holdUntil: 'answer' });
+  const bare = await bareBolt(o, main.sentAt);
+  // A fresh bot with nothing cached: every command waits on the 10 s upstream.
+  const slow = await bot(10_000, { count: o.slowCommands, concurrency: o.concurrency, texts: MIX, answers: true, holdUntil: 'ack' });
+
+  const answerMs = main.answers.map((a) => a.ms);
+  const label = `${o.commands} cmds after ${o.warmup} warm-up, ${o.concurrency} users, 300 ms upstream`;
+  return [
+    row({ benchmark: B, figure: `ack p50 (${label})`, value: percentile(main.acks, 50), unit: 'ms', ref: percentile(bare.acks, 50), refLabel: 'bare Bolt p50' }),
+    row({ benchmark: B, figure: 'ack p99', value: percentile(main.acks, 99), unit: 'ms', ref: percentile(bare.acks, 99), refLabel: 'bare Bolt p99' }),
+    row({ benchmark: B, figure: 'ack max', value: Math.max(...main.acks), unit: 'ms', max: SLACK_ACK_LIMIT_MS }),
+    row({ benchmark: B, figure: 'full answer p50', value: percentile(answerMs, 50), unit: 'ms', ref: UPSTREAM_MS, refLabel: 'one upstream call' }),
+    row({ benchmark: B, figure: 'full answer p99', value: percentile(answerMs, 99), unit: 'ms', ref: UPSTREAM_MS, refLabel: 'one upstream call' }),
+    row({ benchmark: B, figure: 'answers that are error messages', value: main.answers.filter((a) => a.error).length, unit: 'count', ref: o.commands, refLabel: 'of' }),
+    row({ benchmark: B, figure: 'upstream calls (warm-up included)', value: main.upstreamCalls, unit: 'count', ref: o.warmup + o.commands, refLabel: 'commands' }),
+    row({ benchmark: B, figure: 'commands not acked with 200', value: bare.non200 + main.non200 + slow.non200, unit: 'count', equals: 0 }),
+    row({ benchmark: B, figure: 'commands without an answer', value: main.unanswered + slow.unanswered, unit: 'count', equals: 0 }),
+    row({ benchmark: B, figure: `max ack (${o.slowCommands} cmds, ${o.concurrency} at once, 10 s upstream)`, value: Math.max(...slow.acks), unit: 'ms', max: SLACK_ACK_LIMIT_MS }),
+    row({ benchmark: B, figure: '10 s upstream: slowest answer', value: Math.max(...slow.answers.map((a) => a.ms)), unit: 'ms', ref: DEFAULT_TIMEOUT_MS, refLabel: 'AICC_TIMEOUT_MS' }),
+  ];
+}

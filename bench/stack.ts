@@ -1,0 +1,67 @@
+/**
+ * The app under test on the main thread: the real bot (Bolt in HTTP mode, logs silenced, collector
+ * and digests driven by hand) configured against the simulator and fake Slack of an outside world.
+ */
+import { startBot, type RunningBot } from '../src/bot.js';
+import { systemClock, type Clock } from '../src/clock.js';
+import { loadConfig, type Config } from '../src/config.js';
+import { silentLogger } from '../src/log.js';
+import { spawnOutsideWorld, VDN, type OutsideWorld, type Started, type WorldOptions } from './outside-world.js';
+import { BOT_TOKEN, SIGNING_SECRET } from './slash-client.js';
+
+export interface Stack {
+  world: OutsideWorld;
+  started: Started & { sim: NonNullable<Started['sim']> };
+  bot: RunningBot;
+  config: Config;
+  botUrl: string;
+  /** Stops the bot, then the outside world's servers and worker. */
+  close(): Promise<void>;
+}
+
+export interface StackOptions extends WorldOptions {
+  sim: NonNullable<WorldOptions['sim']>;
+  env?: Record<string, string>;
+  /** The bot's clock; pair a manual one with `clockStartMs` and advance both. */
+  clock?: Clock;
+}
+
+/** Spawns an outside world with a simulator, and starts the bot against it. */
+export async function startStack(opts: StackOptions): Promise<Stack> {
+  const world = spawnOutsideWorld();
+  try {
+    const started = await world.start({ sim: opts.sim, ...(opts.clockStartMs !== undefined ? { clockStartMs: opts.clockStartMs } : {}) });
+    const sim = started.sim!;
+    const config = loadConfig({
+      AICC_ISALES_URL: sim.url,
+      AICC_CMS_URL: sim.url,
+      AICC_OIFDE_URL: sim.url,
+      AICC_AK: sim.credentials.accessKey,
+      AICC_SK: sim.credentials.secretKey,
+      AICC_OIFDE_TENANT_ID: sim.credentials.oifdeTenantId,
+      AICC_OIFDE_APP_SECRET: sim.credentials.oifdeAppSecret,
+      AICC_VDN_IDS: String(VDN),
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: started.slackUrl,
+      PORT: '0',
+      DATABASE_URL: ':memory:',
+      ...opts.env,
+    });
+    const bot = await startBot({ config, clock: opts.clock ?? systemClock, log: silentLogger, host: '127.0.0.1', startCollector: false });
+    return {
+      world,
+      started: { ...started, sim },
+      bot,
+      config,
+      botUrl: `http://127.0.0.1:${bot.port}`,
+      async close() {
+        await bot.stop();
+        await world.close();
+      },
+    };
+  } catch (error) {
+    await world.close();
+    throw error;
+  }
+}
