@@ -70,6 +70,9 @@ export class ConfigError extends Error {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+/** Default statistics and collector interval (seconds) when the embedded simulator stands in for AICC. */
+export const EMBEDDED_INTERVAL_S = 30;
+
 const httpUrl = z
   .string()
   .trim()
@@ -166,6 +169,9 @@ function loadAicc(env: Env): AiccConfig {
       throw new ConfigError('AICC_CA_FILE', `expected a readable PEM file (could not read ${caFile})`);
     }
   }
+  // The vendor allows statistics every five minutes; the embedded simulator is our own, so the
+  // demo refreshes every 30 seconds and a newcomer sees figures move within minutes.
+  const statsDefault = embeddedSimulator ? String(EMBEDDED_INTERVAL_S) : '300';
   return {
     urls,
     embeddedSimulator,
@@ -182,7 +188,7 @@ function loadAicc(env: Env): AiccConfig {
     tlsInsecure: read(env, 'AICC_TLS_INSECURE', bool, 'false')!,
     timeoutMs: read(env, 'AICC_TIMEOUT_MS', intIn(100, 120_000), '15000')!,
     maxConcurrency: read(env, 'AICC_MAX_CONCURRENCY', intIn(1, 256), '8')!,
-    statsMinIntervalS: read(env, 'AICC_STATS_MIN_INTERVAL_S', intIn(1, 86_400), '300')!,
+    statsMinIntervalS: read(env, 'AICC_STATS_MIN_INTERVAL_S', intIn(1, 86_400), statsDefault)!,
   };
 }
 
@@ -201,7 +207,9 @@ function loadSlack(env: Env): SlackConfig {
 /** Parses the whole configuration; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env): Config {
   const aicc = loadAicc(env);
-  const collectIntervalS = read(env, 'COLLECT_INTERVAL_S', intIn(10, 86_400), '300')!;
+  // Embedded: never default below an explicit AICC_STATS_MIN_INTERVAL_S, which would fail the check below.
+  const collectDefault = aicc.embeddedSimulator ? Math.max(EMBEDDED_INTERVAL_S, aicc.statsMinIntervalS) : 300;
+  const collectIntervalS = read(env, 'COLLECT_INTERVAL_S', intIn(10, 86_400), String(collectDefault))!;
   if (collectIntervalS < aicc.statsMinIntervalS) {
     throw new ConfigError('COLLECT_INTERVAL_S', `must be at least AICC_STATS_MIN_INTERVAL_S (${aicc.statsMinIntervalS}): statistics cannot be fetched more often`);
   }

@@ -1,23 +1,28 @@
 /**
  * Composition root: load configuration, build dependencies, start. Nothing else lives here.
  *
- * Without AICC URLs the simulator runs in-process; without Slack credentials a local console plays
- * Slack's part (a fake Web API plus a web page), so `npm start` works on a fresh machine.
+ * Without AICC URLs the simulator runs in-process, with a demo campaign that collapses and
+ * recovers a few minutes after start; without Slack credentials a local console plays Slack's part
+ * (a fake Web API plus a web page) and the demo seeds a digest and an alert rule and says hello, so
+ * `npm start` works on a fresh machine and shows what the bot does.
  */
 import { randomBytes } from 'node:crypto';
+import { WebClient } from '@slack/web-api';
 import { startBot } from './bot.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { DEMO_CHANNELS, DEMO_USERS, startConsole } from './console/server.js';
+import { DEMO_CHANNELS, DEMO_PLACES, DEMO_USERS, startConsole } from './console/server.js';
+import { startDemo } from './demo/start.js';
 import { startFakeSlack } from './fakeslack/index.js';
 import { createLogger, type Logger } from './log.js';
 import { SIM_DEFAULT_CREDENTIALS } from './sim/defaults.js';
-import { startSimulator } from './sim/server.js';
+import { startSimulator, type Simulator } from './sim/server.js';
+import { boltLogger } from './slack/app.js';
 
 type Stopper = () => Promise<void>;
 
-async function withEmbeddedSimulator(config: Config, log: Logger, stops: Stopper[]): Promise<Config> {
-  if (!config.aicc.embeddedSimulator) return config;
+async function withEmbeddedSimulator(config: Config, log: Logger, stops: Stopper[]): Promise<{ config: Config; sim?: Simulator }> {
+  if (!config.aicc.embeddedSimulator) return { config };
   const a = config.aicc;
   const credentials = {
     accessKey: a.accessKey ?? SIM_DEFAULT_CREDENTIALS.accessKey,
@@ -25,11 +30,11 @@ async function withEmbeddedSimulator(config: Config, log: Logger, stops: Stopper
     oifdeTenantId: a.oifdeTenantId ?? SIM_DEFAULT_CREDENTIALS.oifdeTenantId,
     oifdeAppSecret: a.oifdeAppSecret ?? SIM_DEFAULT_CREDENTIALS.oifdeAppSecret,
   };
-  const sim = await startSimulator({ clock: systemClock, timeZone: a.timeZone, credentials, statsIntervalS: a.statsMinIntervalS });
+  const sim = await startSimulator({ clock: systemClock, timeZone: a.timeZone, credentials, statsIntervalS: a.statsMinIntervalS, demo: { startAt: systemClock() } });
   stops.push(() => sim.close());
   log.info('no AICC_*_URL set: using the built-in AICC simulator', { url: sim.url });
   const urls = { isales: sim.url, cms: sim.url, oifde: sim.url };
-  return { ...config, aicc: { ...a, ...credentials, urls, authMode: 'auth-v2' } };
+  return { config: { ...config, aicc: { ...a, ...credentials, urls, authMode: 'auth-v2' } }, sim };
 }
 
 async function main(): Promise<void> {
@@ -46,7 +51,8 @@ async function main(): Promise<void> {
   const log = createLogger({ level: config.logLevel });
   if (config.aicc.tlsInsecure) log.warn('AICC_TLS_INSECURE=true: AICC server certificates are NOT verified. Use AICC_CA_FILE instead in production.');
   const stops: Stopper[] = [];
-  config = await withEmbeddedSimulator(config, log, stops);
+  const embedded = await withEmbeddedSimulator(config, log, stops);
+  config = embedded.config;
 
   if (config.slack.mode === 'none') {
     // Local console: a fake Slack the bot talks to through the same paths real Slack uses.
@@ -60,6 +66,21 @@ async function main(): Promise<void> {
       const console = await startConsole({ port: config.port, fakeSlack: fake, botUrl: `http://127.0.0.1:${bot.port}`, signingSecret, log });
       stops.unshift(() => console.close());
       process.stdout.write(`\nAICC bot console: ${console.url}\n(no Slack credentials set: the console plays Slack; set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to connect a workspace)\n\n`);
+      if (embedded.sim) {
+        const client = new WebClient(botToken, { slackApiUrl: fake.url, logger: boltLogger(log) });
+        await startDemo({
+          store: bot.store,
+          client,
+          world: embedded.sim.world,
+          clock: systemClock,
+          log,
+          vdn: config.aicc.vdnIds[0] ?? 1,
+          timeZone: config.aicc.timeZone,
+          botTimeZone: config.bot.timeZone,
+          intervalMs: config.storage.collectIntervalS * 1000,
+          ...DEMO_PLACES,
+        }).catch((error: unknown) => log.warn('the demo could not be set up', { error }));
+      }
     }
   } else {
     const bot = await startBot({ config, clock: systemClock, log });

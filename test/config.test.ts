@@ -21,11 +21,19 @@ function errorOf(env: Record<string, string>): ConfigError {
 describe('configuration', () => {
   it('runs on embedded defaults with an empty environment', () => {
     const c = loadConfig({});
-    expect(c.aicc).toMatchObject({ embeddedSimulator: true, authMode: 'auth-v2', vdnIds: [1], timeZone: 'UTC', timeoutMs: 15000, maxConcurrency: 8, statsMinIntervalS: 300 });
+    expect(c.aicc).toMatchObject({ embeddedSimulator: true, authMode: 'auth-v2', vdnIds: [1], timeZone: 'UTC', timeoutMs: 15000, maxConcurrency: 8, statsMinIntervalS: 30 });
     expect(c.slack.mode).toBe('none');
     expect(c.bot).toEqual({ adminUsers: [], allowedChannels: [], maskNumbers: true, timeZone: 'UTC' });
-    expect(c.storage).toEqual({ databaseUrl: './data/aicc-bot.sqlite', collectIntervalS: 300, retentionDays: 35, digestGraceMin: 120 });
+    expect(c.storage).toEqual({ databaseUrl: './data/aicc-bot.sqlite', collectIntervalS: 30, retentionDays: 35, digestGraceMin: 120 });
     expect(c.port).toBe(3000);
+  });
+
+  it('keeps the vendor five-minute statistics interval against a real installation; explicit values win', () => {
+    expect(loadConfig(real).aicc.statsMinIntervalS).toBe(300);
+    expect(loadConfig(real).storage.collectIntervalS).toBe(300);
+    expect(loadConfig({ AICC_STATS_MIN_INTERVAL_S: '60' }).storage.collectIntervalS).toBe(60);
+    const c = loadConfig({ AICC_STATS_MIN_INTERVAL_S: '20', COLLECT_INTERVAL_S: '45' });
+    expect([c.aicc.statsMinIntervalS, c.storage.collectIntervalS]).toEqual([20, 45]);
   });
 
   it('reads a real installation', () => {
@@ -50,7 +58,8 @@ describe('configuration', () => {
     [{ SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_SIGNING_SECRET: required'],
     [{ SLACK_BOT_TOKEN: 'abc', SLACK_SIGNING_SECRET: 's' }, 'SLACK_BOT_TOKEN: expected a bot token'],
     [{ PORT: '70000' }, 'PORT: expected a whole number from 0 to 65535'],
-    [{ COLLECT_INTERVAL_S: '60' }, 'COLLECT_INTERVAL_S: must be at least AICC_STATS_MIN_INTERVAL_S (300)'],
+    [{ ...real, COLLECT_INTERVAL_S: '60' }, 'COLLECT_INTERVAL_S: must be at least AICC_STATS_MIN_INTERVAL_S (300)'],
+    [{ COLLECT_INTERVAL_S: '20' }, 'COLLECT_INTERVAL_S: must be at least AICC_STATS_MIN_INTERVAL_S (30)'],
     [{ BOT_TIMEZONE: 'Nowhere/Land' }, 'BOT_TIMEZONE: expected an IANA time zone'],
     [{ RETENTION_DAYS: '0' }, 'RETENTION_DAYS: expected a whole number from 1'],
   ])('names the variable in one line: %j', (env, expected) => {

@@ -35,3 +35,6 @@ export const DEMO_USERS: readonly ConsoleUser[] = [
   // An admin for the bot only when BOT_ADMIN_USERS lists this id.
   { id: 'U0ADMIN', name: 'ravi', realName: 'Ravi Kumar', role: 'admin', isAdmin: true },
 ];
+
+/** Where the demo's welcome message, digest and alerts go, and who made the seeded digest and rule. */
+export const DEMO_PLACES = Object.freeze({ welcomeChannelId: 'C0GENERAL', alertsChannelId: 'C0ALERTS', adminUserId: 'U0ADMIN' });

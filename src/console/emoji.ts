@@ -8,6 +8,8 @@ const EMOJI: Readonly<Record<string, string>> = {
   large_green_circle: '🟢',
   double_vertical_bar: '⏸️',
   white_check_mark: '✅',
+  arrow_forward: '▶️',
+  zzz: '💤',
   memo: '📝',
   grey_question: '❔',
   hourglass: '⌛',

@@ -24,7 +24,7 @@ import { SseHub } from './sse.js';
 import { Timeline, type TimelineItem, type TimelineUpdate } from './timeline.js';
 
 export type { ConsoleChannel, ConsoleUser } from './demo.js';
-export { DEMO_CHANNELS, DEMO_USERS } from './demo.js';
+export { DEMO_CHANNELS, DEMO_PLACES, DEMO_USERS } from './demo.js';
 
 export interface ConsoleOptions {
   /** 0 picks a free port. */

@@ -3,11 +3,12 @@
  * `run`. Pure: the handler passes each subscription with its next run time (from schedule.ts) and
  * its last delivery, and these functions only lay them out.
  */
-import type { KnownBlock } from '@slack/types';
+import type { Button, KnownBlock, SectionBlock } from '@slack/types';
 import { format } from 'date-fns';
 import { tz } from '@date-fns/tz';
 import { escapeMrkdwn, formatCount, plural, truncate } from '../slack/format.js';
-import { chunkLines, context, header, section } from '../slack/render/blocks.js';
+import { button, chunkLines, context, header, section } from '../slack/render/blocks.js';
+import { LIMITS } from '../slack/render/limits.js';
 import { plainCell } from './columns.js';
 import { describeSchedule } from './schedule.js';
 
@@ -45,6 +46,18 @@ export interface DigestListView {
   items: readonly DigestListItem[];
   /** Set when the list was narrowed to one channel. */
   channelId?: string;
+}
+
+/** The **Run now** button: posts the digest named by its value (the subscription id) at once. */
+export const DIGEST_RUN_ACTION = 'digest_run';
+
+export function digestRunButton(id: number, label = 'Run now'): Button {
+  return button(`:arrow_forward: ${label}`, DIGEST_RUN_ACTION, String(id));
+}
+
+/** The subscription id a Run now button carries, or undefined for anything else. */
+export function digestRunId(value: string | undefined): number | undefined {
+  return value !== undefined && /^\d{1,9}$/.test(value) ? Number(value) : undefined;
 }
 
 /** `<#C123>`: Slack shows the channel's current name. Only id characters survive, so it cannot inject. */
@@ -114,6 +127,15 @@ function itemText(item: DigestListItem): string {
   return lines.join('\n');
 }
 
+/** Blocks the list may use: one is left for the Share button an ephemeral answer gets. */
+const LIST_BLOCKS = LIMITS.blocksPerMessage - 1;
+
+/** A digest in its own section, with a Run now button unless it is paused. */
+function itemSection(item: DigestListItem, text: string): SectionBlock {
+  const s = section(text);
+  return item.paused ? s : { ...s, accessory: digestRunButton(item.id) };
+}
+
 /** Renders `/aicc digest list`. */
 export function renderDigestList(view: DigestListView): KnownBlock[] {
   const where = view.channelId !== undefined ? ` in ${channelLink(view.channelId)}` : '';
@@ -124,13 +146,21 @@ export function renderDigestList(view: DigestListView): KnownBlock[] {
       context('Add one with `/aicc digest add #channel at:09:00 days:mon-fri`.'),
     ];
   }
-  const items = [...view.items].sort((a, b) => a.id - b.id).map(itemText);
+  const items = [...view.items].sort((a, b) => a.id - b.id);
+  const texts = items.map(itemText);
+  // A button needs a section of its own (action ids are unique per block), so the first digests get
+  // one each as far as the block budget allows; the rest share sections, a blank line apart, and
+  // chunking never splits one digest across sections.
+  const budget = LIST_BLOCKS - 3;
+  const restChunks = (k: number) => chunkLines(texts.slice(k).map((t, i) => (i === 0 ? t : `\n${t}`)));
+  let own = Math.min(items.length, budget);
+  while (own > 0 && own + restChunks(own).length > budget) own--;
   return [
     header('Digests'),
     context(`${plural(view.items.length, 'digest')}${where}`),
-    // A blank line between digests; chunking never splits one digest across sections.
-    ...chunkLines(items.map((t, i) => (i === 0 ? t : `\n${t}`))).map((c) => section(c)),
-    context('`/aicc digest run ID` posts one now  ·  `pause ID` / `resume ID`  ·  `remove ID`'),
+    ...items.slice(0, own).map((item, i) => itemSection(item, texts[i]!)),
+    ...restChunks(own).map((c) => section(c)),
+    context('*Run now* or `/aicc digest run ID` posts one now  ·  `pause ID` / `resume ID`  ·  `remove ID`'),
   ];
 }
 
@@ -162,6 +192,25 @@ export function renderDigestPauseChanged(item: DigestListItem): KnownBlock[] {
 /** Confirms `digest run`: the digest is being posted now. */
 export function renderDigestRunStarted(item: DigestListItem): KnownBlock[] {
   return [section(`:outbox_tray: Posting digest ${item.id} to ${channelLink(item.channelId)} now.`)];
+}
+
+/** How a digest posted by **Run now** went (the shape of the digest service's outcome). */
+export type DigestRunOutcome = { status: 'posted' | 'late'; ts?: string } | { status: 'unchanged' } | { status: 'failed'; error: string };
+
+/** Answers a **Run now** click, privately: posted, or why not. */
+export function renderDigestRunOutcome(item: Pick<DigestListItem, 'id' | 'channelId'>, outcome: DigestRunOutcome): KnownBlock[] {
+  switch (outcome.status) {
+    case 'posted':
+    case 'late':
+      return [section(`:white_check_mark: Digest ${item.id} posted to ${channelLink(item.channelId)}.`)];
+    case 'unchanged':
+      return [section(`:zzz: Digest ${item.id} was not posted: nothing changed since the last one.`)];
+    case 'failed':
+      return [
+        section(`:warning: *Digest ${item.id} could not be posted to ${channelLink(item.channelId)}.*\n${escapeMrkdwn(truncate(plainCell(outcome.error), 500))}`),
+        context('Invite the bot to the channel, or check its permissions.'),
+      ];
+  }
 }
 
 /** A digest id that does not exist. */

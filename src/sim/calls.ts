@@ -5,7 +5,7 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import { MAX_BATCHES, type SimCampaign } from './campaigns.js';
-import { callConnected, callStart, limitSec, slotOf, type Collapse } from './streams.js';
+import { callConnected, callStart, limitSec, slotOf, type RateSchedule } from './streams.js';
 import { digits, hash32 } from './random.js';
 import { HOUR_MS, type TenantCalendar } from './tz.js';
 
@@ -64,7 +64,7 @@ export function lookupCall(
   campaigns: readonly SimCampaign[],
   callId: string,
   nowMs: number,
-  collapseOf: (campaign: SimCampaign) => Collapse | undefined,
+  ratesOf: (campaign: SimCampaign) => RateSchedule | undefined,
 ): CallRecord | undefined {
   const decoded = decodeCallId(callId, Math.max(1, campaigns.length));
   if (!decoded) return undefined;
@@ -75,9 +75,9 @@ export function lookupCall(
   const day = cal.dayOf(startSec * 1000);
   const hour = Math.floor((startSec * 1000 - cal.dayStart(day)) / HOUR_MS);
   const slot = slotOf(cal, stream, day, hour);
-  if (k >= slot.v || callStart(slot, k) !== startSec || startSec > limitSec(stream, nowMs)) return undefined;
+  if (k >= slot.v || k < slot.first || callStart(slot, k) !== startSec || startSec > limitSec(stream, nowMs)) return undefined;
 
-  const connected = callConnected(slot, k, collapseOf(campaign));
+  const connected = callConnected(slot, k, ratesOf(campaign));
   const h = hash32(stream.key, startSec, k);
   const ring = 3 + (h % 15);
   const talk = 20 + ((h >>> 4) % 280);
@@ -127,7 +127,7 @@ export function recentCallIds(
   campaign: SimCampaign,
   limit: number,
   nowMs: number,
-  collapseOf: (campaign: SimCampaign) => Collapse | undefined,
+  ratesOf: (campaign: SimCampaign) => RateSchedule | undefined,
 ): string[] {
   const out: string[] = [];
   const perVdn = Math.max(1, campaigns.length);
@@ -140,11 +140,11 @@ export function recentCallIds(
         const slot = slotOf(cal, stream, day, hour);
         const last = limitSec(stream, nowMs);
         // Newest first; the few newest may still be ringing (not found), so scan a little past the limit.
-        for (let k = slot.v - 1, taken = 0; k >= 0 && taken < limit + 5; k--) {
+        for (let k = slot.v - 1, taken = 0; k >= slot.first && taken < limit + 5; k--) {
           const start = callStart(slot, k);
           if (start > last) continue;
           const id = encodeCallId(start, campaign.index, b, k, perVdn);
-          if (lookupCall(seed, cal, campaigns, id, nowMs, collapseOf)) {
+          if (lookupCall(seed, cal, campaigns, id, nowMs, ratesOf)) {
             found.push([start, id]);
             taken++;
           }

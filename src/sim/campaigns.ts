@@ -2,7 +2,7 @@
  * Generates the outbound campaigns of one VDN from the seed: statuses, device types, ids, names,
  * dates, batches and the dialling streams behind their counts. Pure: same inputs, same campaigns.
  */
-import { expectedDaily, type Stream } from './streams.js';
+import { expectedDaily, type RateSchedule, type Stream } from './streams.js';
 import { hash32, intBetween, rng } from './random.js';
 import { HOUR_MS, type TenantCalendar } from './tz.js';
 
@@ -37,6 +37,8 @@ export interface SimCampaign {
   streams: Stream[];
   /** Paused campaigns: when dialling stopped. */
   pausedAt?: Date;
+  /** Connect-rate changes the campaign is scripted with (the demo campaign's collapse and recovery). */
+  script?: RateSchedule;
 }
 
 export interface GenerateOptions {

@@ -4,7 +4,7 @@
  * The memo is cleared whenever a scenario changes the past.
  */
 import type { SimCampaign } from './campaigns.js';
-import { dayTally, limitSec, slotOf, slotTally, startedBy, type Collapse, type Stream } from './streams.js';
+import { dayTally, limitSec, slotOf, slotTally, startedBy, type RateSchedule, type Stream } from './streams.js';
 import { HOUR_MS, type TenantCalendar } from './tz.js';
 
 /** Everything the statistics and CMS endpoints report, as plain numbers. */
@@ -87,7 +87,7 @@ export function streamCounts(
   nowMs: number,
   today: number,
   running: boolean,
-  collapse?: Collapse,
+  rates?: RateSchedule,
 ): Counts {
   const limit = limitSec(s, nowMs);
   const nowSec = Math.floor(nowMs / 1000);
@@ -97,7 +97,7 @@ export function streamCounts(
   const lastPrior = Math.min(s.lastDay, today - 1);
   if (memo.priorThrough > lastPrior) Object.assign(memo, { priorThrough: -Infinity, priorCalled: 0, priorConnected: 0 });
   for (let day = Math.max(memo.priorThrough + 1, s.firstDay); day <= lastPrior; day++) {
-    const t = dayTally(cal, s, day, limit, collapse);
+    const t = dayTally(cal, s, day, limit, rates);
     memo.priorCalled += t.called;
     memo.priorConnected += t.connected;
     memo.priorThrough = day;
@@ -111,10 +111,10 @@ export function streamCounts(
     Object.assign(memo, { day: today, slotsDone: 0, doneCalled: 0, doneConnected: 0 });
   }
   const done = { called: memo.doneCalled, connected: memo.doneConnected };
-  for (let h = memo.slotsDone; h < finished; h++) slotTally(cal, s, today, h, limit, done, collapse);
+  for (let h = memo.slotsDone; h < finished; h++) slotTally(cal, s, today, h, limit, done, rates);
   Object.assign(memo, { slotsDone: finished, doneCalled: done.called, doneConnected: done.connected });
   const daily = { called: done.called, connected: done.connected };
-  if (finished < slots) slotTally(cal, s, today, finished, limit, daily, collapse);
+  if (finished < slots) slotTally(cal, s, today, finished, limit, daily, rates);
 
   let inProgress = 0;
   let currentVolume = 0;
@@ -161,12 +161,12 @@ export function campaignCounts(
   cache: TallyCache,
   campaign: SimCampaign,
   nowMs: number,
-  collapse?: Collapse,
+  rates?: RateSchedule,
 ): CampaignCounts {
   const running = campaign.status === 2;
   const today = cal.dayOf(nowMs);
   const perStream: Counts[] = [];
-  for (const s of campaign.streams) perStream.push(streamCounts(cal, cache, s, nowMs, today, running, collapse));
+  for (const s of campaign.streams) perStream.push(streamCounts(cal, cache, s, nowMs, today, running, rates));
   const total = zeroCounts();
   for (const c of perStream) addCounts(total, c);
   const batches = campaign.batches.map((b, i) => ({ ...(perStream[i] ?? zeroCounts()), batchId: b.batchId }));

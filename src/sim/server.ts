@@ -20,6 +20,7 @@ import { isalesRoutes } from './routes/isales.js';
 import { oifdeRoutes } from './routes/oifde.js';
 import { tokenRoutes } from './routes/token.js';
 import { selfSignedCertificate } from './tls.js';
+import type { DemoOptions } from './demo.js';
 import { createWorld, type World } from './world.js';
 
 export type { SimCredentials } from './defaults.js';
@@ -52,6 +53,8 @@ export interface SimOptions {
   faults?: Partial<Record<SimService | 'all', Partial<Faults>>>;
   /** One line per request (method, path, status, time; never headers or bodies). Default silent. */
   log?: (line: string) => void;
+  /** Add the demo campaign (it collapses and recovers on a script from `startAt`); the demo only. */
+  demo?: DemoOptions;
 }
 
 export interface Simulator {
@@ -104,6 +107,7 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
     bots: opts.bots ?? SIM_DEFAULTS.bots,
     clock,
     ...(opts.runningShare !== undefined ? { runningShare: opts.runningShare } : {}),
+    ...(opts.demo ? { demo: opts.demo } : {}),
   });
   const state: SimState = {
     world,
@@ -133,6 +137,7 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
     https: Boolean(tls),
     accessKey: credentials.accessKey,
     oifdeTenantId: credentials.oifdeTenantId,
+    ...(world.demo ? { demo: { startAt: world.demo.startAt.toISOString(), collapseAt: world.demo.collapseAt.toISOString(), recoverAt: world.demo.recoverAt.toISOString() } } : {}),
   };
   const admin: AdminDeps = { state, faults, counters, config };
 

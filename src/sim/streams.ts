@@ -6,7 +6,10 @@
  *
  * - call k of a slot starts at `slotStart + floor((3600k + u) / v)` seconds (k < v ≤ 3600);
  * - the first n calls hold `floor(n·p + φ)` connected ones (a Bresenham spread), so call k
- *   connected ⇔ that number grows between k and k+1; a collapse splits the slot at its instant.
+ *   connected ⇔ that number grows between k and k+1; each rate change (a collapse, a scripted
+ *   recovery) splits the slot at its instant and the calls after it follow the new rate;
+ * - a stream that starts mid-hour (`fromMs`) keeps the slot's grid: the calls before it just do
+ *   not exist (`Slot.first`).
  */
 import { unit4 } from './random.js';
 import type { TenantCalendar } from './tz.js';
@@ -31,13 +34,20 @@ export interface Stream {
   cutoffMs: number;
   /** Numbers loaded into the stream; 0 means "exactly what was dialled" (completed). */
   listSize: number;
+  /** No call starts before this instant (a stream that began mid-hour); absent when none. */
+  fromMs?: number;
+  /** The same volume every hour of the window and no hourly jitter in the connect rate. */
+  flat?: boolean;
 }
 
 /** From `atMs` on, calls connect with probability `rate`. */
-export interface Collapse {
+export interface RateChange {
   atMs: number;
   rate: number;
 }
+
+/** Rate changes in time order; before the first one a slot connects at its own rate. */
+export type RateSchedule = readonly RateChange[];
 
 export interface Slot {
   startSec: number;
@@ -46,6 +56,12 @@ export interface Slot {
   p: number;
   phi: number;
   phi2: number;
+  /** Calls k < first do not exist (they would start before the stream's `fromMs`). */
+  first: number;
+  /** Hash inputs for the spread of a third or later rate phase. */
+  key: number;
+  day: number;
+  hour: number;
 }
 
 export interface Tally {
@@ -62,12 +78,14 @@ const DIAL_SHAPE = [
 /** Calls of a stream in one hour slot. */
 export function slotVolume(s: Stream, day: number, hour: number): number {
   if (day < s.firstDay || day > s.lastDay || hour < s.startHour || hour >= s.endHour) return 0;
+  if (s.flat) return Math.min(3600, Math.round(s.base));
   const shape = DIAL_SHAPE[hour] ?? 0.5;
   return Math.min(3600, Math.round(s.base * shape * (0.7 + 0.6 * unit4(s.key, day, hour, 1))));
 }
 
 /** Expected calls of a full dialling day (used to size the number list). */
-export function expectedDaily(s: Pick<Stream, 'base' | 'startHour' | 'endHour'>): number {
+export function expectedDaily(s: Pick<Stream, 'base' | 'startHour' | 'endHour' | 'flat'>): number {
+  if (s.flat) return s.base * Math.max(0, s.endHour - s.startHour);
   let sum = 0;
   for (let h = s.startHour; h < s.endHour; h++) sum += DIAL_SHAPE[h] ?? 0.5;
   return s.base * sum;
@@ -75,23 +93,34 @@ export function expectedDaily(s: Pick<Stream, 'base' | 'startHour' | 'endHour'>)
 
 export function slotOf(cal: TenantCalendar, s: Stream, day: number, hour: number): Slot {
   const v = slotVolume(s, day, hour);
-  const jitter = (unit4(s.key, day, hour, 2) - 0.5) * 0.1;
-  return {
+  const jitter = s.flat ? 0 : (unit4(s.key, day, hour, 2) - 0.5) * 0.1;
+  const slot: Slot = {
     startSec: cal.dayStart(day) / 1000 + hour * 3600,
     v,
     u: Math.floor(unit4(s.key, day, hour, 3) * 3600),
     p: Math.min(0.98, Math.max(0.02, s.connect + jitter)),
     phi: unit4(s.key, day, hour, 4),
     phi2: unit4(s.key, day, hour, 5),
+    first: 0,
+    key: s.key,
+    day,
+    hour,
   };
+  if (s.fromMs !== undefined) slot.first = rawStartedBy(slot, Math.ceil(s.fromMs / 1000) - 1 - slot.startSec);
+  return slot;
 }
 
-/** How many calls of the slot started at or before `startSec + e`. Integer arithmetic: exact. */
-export function startedBy(slot: Slot, e: number): number {
+/** Calls of the slot's grid (existing or not) started at or before `startSec + e`. Integer arithmetic: exact. */
+function rawStartedBy(slot: Slot, e: number): number {
   if (e < 0 || slot.v === 0) return 0;
   const num = (e + 1) * slot.v - slot.u;
   if (num <= 0) return 0;
   return Math.min(slot.v, Math.floor((num + 3599) / 3600));
+}
+
+/** How many calls of the slot started at or before `startSec + e`. */
+export function startedBy(slot: Slot, e: number): number {
+  return Math.max(0, rawStartedBy(slot, e) - slot.first);
 }
 
 /** Start (epoch seconds) of call k of the slot. */
@@ -99,18 +128,41 @@ export function callStart(slot: Slot, k: number): number {
   return slot.startSec + Math.floor((3600 * k + slot.u) / slot.v);
 }
 
-/** Connected calls among the slot's first n. */
-export function connectedAmong(slot: Slot, n: number, collapse?: Collapse): number {
-  if (!collapse) return Math.floor(n * slot.p + slot.phi);
-  const atSec = Math.ceil(collapse.atMs / 1000);
-  const before = atSec <= slot.startSec ? 0 : startedBy(slot, atSec - 1 - slot.startSec);
-  if (n <= before) return Math.floor(n * slot.p + slot.phi);
-  return Math.floor(before * slot.p + slot.phi) + Math.floor((n - before) * collapse.rate + slot.phi2);
+/** The Bresenham offset of rate phase i (0: the slot's own rate; i: after the i-th change). */
+function phaseOffset(slot: Slot, i: number): number {
+  return i === 0 ? slot.phi : i === 1 ? slot.phi2 : unit4(slot.key, slot.day, slot.hour, 4 + i);
+}
+
+/**
+ * Connected calls among the grid's first m (existing or not). Each phase spreads its own calls,
+ * so the count grows by 0 or 1 per call across phase boundaries too.
+ */
+function rawConnected(slot: Slot, m: number, rates?: RateSchedule): number {
+  let done = 0;
+  let connected = 0;
+  let rate = slot.p;
+  let phase = 0;
+  for (const change of rates ?? []) {
+    const atSec = Math.ceil(change.atMs / 1000);
+    const before = atSec <= slot.startSec ? 0 : rawStartedBy(slot, atSec - 1 - slot.startSec);
+    if (m <= before) break;
+    connected += Math.floor((before - done) * rate + phaseOffset(slot, phase));
+    done = before;
+    rate = change.rate;
+    phase++;
+  }
+  return connected + Math.floor((m - done) * rate + phaseOffset(slot, phase));
+}
+
+/** Connected calls among the slot's first n existing calls. */
+export function connectedAmong(slot: Slot, n: number, rates?: RateSchedule): number {
+  if (n <= 0) return 0;
+  return rawConnected(slot, slot.first + n, rates) - rawConnected(slot, slot.first, rates);
 }
 
 /** Whether call k of the slot connected. */
-export function callConnected(slot: Slot, k: number, collapse?: Collapse): boolean {
-  return connectedAmong(slot, k + 1, collapse) > connectedAmong(slot, k, collapse);
+export function callConnected(slot: Slot, k: number, rates?: RateSchedule): boolean {
+  return rawConnected(slot, k + 1, rates) > rawConnected(slot, k, rates);
 }
 
 /** The last second at which the stream may have started a call, given the current instant. */
@@ -126,21 +178,21 @@ export function slotTally(
   hour: number,
   limit: number,
   into: Tally,
-  collapse?: Collapse,
+  rates?: RateSchedule,
 ): void {
   if (day < s.firstDay || day > s.lastDay || hour < s.startHour || hour >= s.endHour) return;
   const slot = slotOf(cal, s, day, hour);
   const n = startedBy(slot, limit - slot.startSec);
   if (n === 0) return;
   into.called += n;
-  into.connected += connectedAmong(slot, n, collapse);
+  into.connected += connectedAmong(slot, n, rates);
 }
 
 /** Calls started (and connected) on one local day up to `limit` (epoch seconds, inclusive). */
-export function dayTally(cal: TenantCalendar, s: Stream, day: number, limit: number, collapse?: Collapse): Tally {
+export function dayTally(cal: TenantCalendar, s: Stream, day: number, limit: number, rates?: RateSchedule): Tally {
   const tally: Tally = { called: 0, connected: 0 };
   if (day < s.firstDay || day > s.lastDay) return tally;
   const slots = Math.min(cal.slotCount(day), s.endHour);
-  for (let h = Math.max(0, s.startHour); h < slots; h++) slotTally(cal, s, day, h, limit, tally, collapse);
+  for (let h = Math.max(0, s.startHour); h < slots; h++) slotTally(cal, s, day, h, limit, tally, rates);
   return tally;
 }

@@ -1,14 +1,16 @@
 /**
- * The simulated tenant: campaigns of any VDN (generated on first use from seed + VDN), their counts
- * at the clock's instant, single calls, voice bots and the "collapse" scenario. Deterministic for a
- * given seed, time zone and clock; "today" is the tenant's local day.
+ * The simulated tenant: campaigns of any VDN (generated on first use from seed + VDN, plus the demo
+ * campaign when asked for), their counts at the clock's instant, single calls, voice bots and the
+ * "collapse" scenario. Deterministic for a given seed, time zone and clock; "today" is the tenant's
+ * local day.
  */
 import { systemClock, type Clock } from '../clock.js';
 import { dayRows, generateBots, hourRows, type BotCounts, type SimBot } from './bots.js';
 import { lookupCall, recentCallIds, type CallRecord } from './calls.js';
 import { generateCampaigns, type SimCampaign } from './campaigns.js';
 import { campaignCounts, TallyCache, type CampaignCounts } from './counts.js';
-import type { Collapse } from './streams.js';
+import { demoCampaign, demoTimeline, type DemoOptions, type DemoTimeline } from './demo.js';
+import type { RateSchedule } from './streams.js';
 import { tenantCalendar, type TenantCalendar } from './tz.js';
 
 export interface WorldOptions {
@@ -20,6 +22,8 @@ export interface WorldOptions {
   runningShare?: number;
   bots?: number;
   clock?: Clock;
+  /** Add the demo campaign (see ./demo.ts) to every VDN's list; absent: no demo campaign. */
+  demo?: DemoOptions;
 }
 
 export interface CollapseScenario {
@@ -37,6 +41,10 @@ export interface World {
   readonly calendar: TenantCalendar;
   readonly clock: Clock;
   readonly bots: readonly SimBot[];
+  /** The demo's instants, when the world has the demo campaign. */
+  readonly demo?: DemoTimeline;
+  /** The demo campaign of a VDN, when the world has one. */
+  demoCampaign(vdn: number): SimCampaign | undefined;
   /** The campaigns of a VDN (1..9999), in the order the list endpoint returns them. */
   campaigns(vdn: number): readonly SimCampaign[];
   campaign(vdn: number, campaignId: string | number): SimCampaign | undefined;
@@ -75,14 +83,18 @@ export function createWorld(opts: WorldOptions = {}): World {
     let data = byVdn.get(vdn);
     if (!data) {
       const list = generateCampaigns(vdn, { seed, campaignsPerVdn, runningShare, calendar, anchorMs });
+      if (opts.demo) list.push(demoCampaign(vdn, seed, calendar, list, opts.demo));
       data = { list, byId: new Map(list.map((c) => [String(c.id), c])) };
       byVdn.set(vdn, data);
     }
     return data;
   };
-  const collapseOf = (c: SimCampaign): Collapse | undefined => {
+  /** The campaign's scripted rate changes, overridden from a collapse scenario's instant on. */
+  const ratesOf = (c: SimCampaign): RateSchedule | undefined => {
     const s = collapses.get(`${c.vdn}:${c.id}`);
-    return s ? { atMs: s.at.getTime(), rate: s.connectRate } : undefined;
+    if (!s) return c.script;
+    const atMs = s.at.getTime();
+    return [...(c.script ?? []).filter((r) => r.atMs < atMs), { atMs, rate: s.connectRate }];
   };
   const nowMs = (now?: Date) => (now ?? clock()).getTime();
   const campaign = (vdn: number, id: string | number) => vdnData(vdn).byId.get(String(id).trim());
@@ -95,13 +107,15 @@ export function createWorld(opts: WorldOptions = {}): World {
     calendar,
     clock,
     bots,
+    ...(opts.demo ? { demo: demoTimeline(opts.demo.startAt) } : {}),
+    demoCampaign: (vdn) => (opts.demo ? vdnData(vdn).list.at(-1) : undefined),
     campaigns: (vdn) => vdnData(vdn).list,
     campaign,
-    counts: (c, now) => campaignCounts(calendar, cache, c, nowMs(now), collapseOf(c)),
-    callDetail: (vdn, callId, now) => lookupCall(seed, calendar, vdnData(vdn).list, callId, nowMs(now), collapseOf),
+    counts: (c, now) => campaignCounts(calendar, cache, c, nowMs(now), ratesOf(c)),
+    callDetail: (vdn, callId, now) => lookupCall(seed, calendar, vdnData(vdn).list, callId, nowMs(now), ratesOf),
     sampleCallIds(vdn, campaignId, limit = 10, now) {
       const c = campaign(vdn, campaignId);
-      return c ? recentCallIds(seed, calendar, vdnData(vdn).list, c, limit, nowMs(now), collapseOf) : [];
+      return c ? recentCallIds(seed, calendar, vdnData(vdn).list, c, limit, nowMs(now), ratesOf) : [];
     },
     bot: (accessCode) => botsByCode.get(accessCode),
     botReport(accessCode, type, timestampMs, now) {
