@@ -131,7 +131,9 @@ export function createStatsGuard(opts: StatsGuardOptions): StatsGuard {
     }
     try {
       const campaigns = await opts.fetch(key);
-      const value = { campaigns, fetchedAt: clock() };
+      // Stamped with when it was asked for, like the lease: a value fetched at 10:00:00.3 is due for
+      // a refresh at 10:05:00, not 10:05:00.3 (else a collector on the same interval skips one).
+      const value = { campaigns, fetchedAt: now };
       await cache.set(k, value);
       return { ...value, stale: false, nextRefreshAt: new Date(now.getTime() + intervalMs) };
     } catch (error) {

@@ -32,6 +32,9 @@ export type AlertAction = 'post-firing' | 'update' | 'reminder' | 'thread-resolv
 /** Why the step decided what it did, for `alert test`. */
 export type Verdict = 'breached' | 'healthy' | 'holding' | 'low-volume' | 'nodata' | 'inactive';
 
+/** How early a pending breach may fire, to absorb tick jitter. */
+export const FOR_TOLERANCE_MS = 2_000;
+
 export type StepRule = Pick<AlertRule, 'op' | 'threshold' | 'clearValue' | 'minVolume' | 'forS' | 'repeatS' | 'mutedUntil'>;
 
 export interface StepResult {
@@ -110,7 +113,9 @@ export function step(rule: StepRule, prev: AlertState | undefined, sample: Sampl
       } else if (breached) {
         const pendingSince = from === 'pending' ? base.since : now;
         firesAt = pendingSince + rule.forS * 1000;
-        if (now >= firesAt) {
+        // Ticks are never exactly an interval apart (timers, work before the evaluation); a breach
+        // seen on two ticks one `for` apart has lasted `for`, even if the clock says a hair less.
+        if (now + FOR_TOLERANCE_MS >= firesAt) {
           go('firing', { ...NEW_INCIDENT, ...reading });
           firesAt = undefined;
           if (!muted) actions = ['post-firing'];

@@ -43,6 +43,23 @@ describe('statistics guard', () => {
     expect(calls()).toBe(2);
   });
 
+  it('a call that took a while is still due one interval after it was asked for', async () => {
+    const clock = manualClock('2026-11-21T10:00:00Z');
+    let calls = 0;
+    const guard = createStatsGuard({
+      fetch: async () => {
+        calls++;
+        clock.advance(400); // the vendor took 400 ms
+        return stats(calls);
+      },
+      intervalMs: 5 * MIN,
+      clock,
+    });
+    expect((await guard.get({ vdn: 8 })).fetchedAt.toISOString()).toBe('2026-11-21T10:00:00.000Z');
+    clock.set('2026-11-21T10:05:00Z');
+    expect((await guard.get({ vdn: 8 })).campaigns[0]?.dailyCalled).toBe(2);
+  });
+
   it('keeps separate budgets per (vdn, campaign, batch) key', async () => {
     const { guard, calls } = setup(async () => stats(1));
     await guard.get({ vdn: 8 });

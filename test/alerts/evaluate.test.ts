@@ -45,6 +45,12 @@ describe('step: pending, firing, resolved', () => {
     expect(log.map((l) => l.actions)).toEqual([[], [], ['post-firing'], []]);
   });
 
+  it('a tick that comes a hair early still fires after `for` (tick jitter), but not one a minute early', () => {
+    const pending = state({ state: 'pending', since: T0 });
+    expect(step(rule, pending, v(30), T0 + 10 * MIN - 5).next.state).toBe('firing');
+    expect(step(rule, pending, v(30), T0 + 9 * MIN).next.state).toBe('pending');
+  });
+
   it('fires at once with for:0', () => {
     const r = step({ ...rule, forS: 0 }, undefined, v(31), T0);
     expect(r.next).toMatchObject({ state: 'firing', since: T0 });
