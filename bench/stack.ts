@@ -8,6 +8,7 @@ import { loadConfig, type Config } from '../src/config.js';
 import { silentLogger } from '../src/log.js';
 import { spawnOutsideWorld, VDN, type OutsideWorld, type Started, type WorldOptions } from './outside-world.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './slash-client.js';
+import { botEnvFor } from '../src/sim/bot-env.js';
 
 export interface Stack {
   world: OutsideWorld;
@@ -33,13 +34,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const started = await world.start({ sim: opts.sim, ...(opts.clockStartMs !== undefined ? { clockStartMs: opts.clockStartMs } : {}) });
     const sim = started.sim!;
     const config = loadConfig({
-      AICC_ISALES_URL: sim.url,
-      AICC_CMS_URL: sim.url,
-      AICC_OIFDE_URL: sim.url,
-      AICC_AK: sim.credentials.accessKey,
-      AICC_SK: sim.credentials.secretKey,
-      AICC_OIFDE_TENANT_ID: sim.credentials.oifdeTenantId,
-      AICC_OIFDE_APP_SECRET: sim.credentials.oifdeAppSecret,
+      ...botEnvFor(sim),
       AICC_VDN_IDS: String(VDN),
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,

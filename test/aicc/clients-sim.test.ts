@@ -5,6 +5,7 @@ import { manualClock, type ManualClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
 import { startSimulator, type SimOptions, type Simulator } from '../../src/sim/server.js';
+import { botEnvFor } from '../../src/sim/bot-env.js';
 
 let sim: Simulator | undefined;
 let aicc: Aicc | undefined;
@@ -17,13 +18,7 @@ afterEach(async () => {
 async function setup(simOpts: SimOptions = {}, env: Record<string, string> = {}, clock: ManualClock = manualClock('2026-11-20T06:00:00Z')) {
   sim = await startSimulator({ clock, timeZone: 'Asia/Shanghai', ...simOpts });
   const config = loadConfig({
-    AICC_ISALES_URL: sim.url,
-    AICC_CMS_URL: sim.url,
-    AICC_OIFDE_URL: sim.url,
-    AICC_AK: sim.credentials.accessKey,
-    AICC_SK: sim.credentials.secretKey,
-    AICC_OIFDE_TENANT_ID: sim.credentials.oifdeTenantId,
-    AICC_OIFDE_APP_SECRET: sim.credentials.oifdeAppSecret,
+    ...botEnvFor(sim),
     AICC_TIMEZONE: 'Asia/Shanghai',
     AICC_TIMEOUT_MS: '1000',
     ...env,

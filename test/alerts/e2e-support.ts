@@ -6,6 +6,7 @@ import type { RecordedCall } from '../../src/fakeslack/index.js';
 import { silentLogger } from '../../src/log.js';
 import type { SimCampaign } from '../../src/sim/campaigns.js';
 import { BOT_TOKEN, blocksText, SIGNING_SECRET, type E2E } from '../support/e2e.js';
+import { botEnvFor } from '../../src/sim/bot-env.js';
 
 export const MIN = 60_000;
 export const TZ = 'Asia/Shanghai';
@@ -56,13 +57,7 @@ export async function waitFor<T>(check: () => T | undefined, what: string, timeo
 /** Another bot process on the same simulator, fake Slack and database (a restart, or a replica). */
 export async function anotherBot(e2e: E2E, clock: ManualClock, extra: Record<string, string>): Promise<RunningBot> {
   const config = loadConfig({
-    AICC_ISALES_URL: e2e.sim.url,
-    AICC_CMS_URL: e2e.sim.url,
-    AICC_OIFDE_URL: e2e.sim.url,
-    AICC_AK: e2e.sim.credentials.accessKey,
-    AICC_SK: e2e.sim.credentials.secretKey,
-    AICC_OIFDE_TENANT_ID: e2e.sim.credentials.oifdeTenantId,
-    AICC_OIFDE_APP_SECRET: e2e.sim.credentials.oifdeAppSecret,
+    ...botEnvFor(e2e.sim),
     AICC_VDN_IDS: '8',
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,

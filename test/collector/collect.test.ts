@@ -12,6 +12,7 @@ import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
 import { startSimulator, type Simulator } from '../../src/sim/server.js';
 import { openStore, type Store } from '../../src/store/index.js';
+import { botEnvFor } from '../../src/sim/bot-env.js';
 
 let sim: Simulator | undefined;
 const stores: Store[] = [];
@@ -29,13 +30,7 @@ async function makeProcess(dbFile: string) {
   const store = await openStore({ url: dbFile });
   stores.push(store);
   const config = loadConfig({
-    AICC_ISALES_URL: sim!.url,
-    AICC_CMS_URL: sim!.url,
-    AICC_OIFDE_URL: sim!.url,
-    AICC_AK: sim!.credentials.accessKey,
-    AICC_SK: sim!.credentials.secretKey,
-    AICC_OIFDE_TENANT_ID: sim!.credentials.oifdeTenantId,
-    AICC_OIFDE_APP_SECRET: sim!.credentials.oifdeAppSecret,
+    ...botEnvFor(sim!),
     AICC_TIMEZONE: 'Asia/Shanghai',
     AICC_TIMEOUT_MS: '1000',
   });

@@ -15,6 +15,7 @@ import { startSimulator, type Simulator } from '../../src/sim/server.js';
 import type { Store } from '../../src/store/index.js';
 import { blocksText } from '../support/e2e.js';
 import { describeEachBackend } from '../store/backends.js';
+import { botEnvFor } from '../../src/sim/bot-env.js';
 
 let sim: Simulator;
 let slack: FakeSlack;
@@ -33,13 +34,7 @@ const MIN = 60_000;
 
 function makeProcess(store: Store) {
   const config = loadConfig({
-    AICC_ISALES_URL: sim.url,
-    AICC_CMS_URL: sim.url,
-    AICC_OIFDE_URL: sim.url,
-    AICC_AK: sim.credentials.accessKey,
-    AICC_SK: sim.credentials.secretKey,
-    AICC_OIFDE_TENANT_ID: sim.credentials.oifdeTenantId,
-    AICC_OIFDE_APP_SECRET: sim.credentials.oifdeAppSecret,
+    ...botEnvFor(sim),
     AICC_TIMEZONE: 'Asia/Shanghai',
   });
   const aicc: Aicc = createAicc(config.aicc, { clock, log: silentLogger, statsLease: store.statsLease, statsCache: store.statsCache, sleep: async () => undefined });

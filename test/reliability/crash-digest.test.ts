@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../../src/fakeslack/index.js';
 import { startSimulator, type Simulator } from '../../src/sim/server.js';
 import { openStore } from '../../src/store/index.js';
+import { botEnvFor } from '../../src/sim/bot-env.js';
 
 let sim: Simulator;
 let slack: FakeSlack;
@@ -36,13 +37,7 @@ function startBotProcess(db: string): ChildProcess {
       SLACK_BOT_TOKEN: 'xoxb-crash-test',
       SLACK_SIGNING_SECRET: 'crash-secret',
       SLACK_API_URL: slack.url,
-      AICC_ISALES_URL: sim.url,
-      AICC_CMS_URL: sim.url,
-      AICC_OIFDE_URL: sim.url,
-      AICC_AK: sim.credentials.accessKey,
-      AICC_SK: sim.credentials.secretKey,
-      AICC_OIFDE_TENANT_ID: sim.credentials.oifdeTenantId,
-      AICC_OIFDE_APP_SECRET: sim.credentials.oifdeAppSecret,
+      ...botEnvFor(sim),
       DATABASE_URL: db,
       PORT: '0',
       LOG_LEVEL: 'error',

@@ -10,6 +10,7 @@ import { loadConfig } from '../../src/config.js';
 import { blockActionsBody, signSlackRequest, slashCommandBody, startFakeSlack, type FakeSlack, type RecordedResponse } from '../../src/fakeslack/index.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import { startSimulator, type SimOptions, type Simulator } from '../../src/sim/server.js';
+import { botEnvFor } from '../../src/sim/bot-env.js';
 
 export const SIGNING_SECRET = 'e2e-signing-secret';
 export const BOT_TOKEN = 'xoxb-e2e-token';
@@ -57,13 +58,7 @@ export async function startE2E(opts: E2EOptions = {}): Promise<E2E> {
   const logs: string[] = [];
   const log: Logger = createLogger({ level: 'debug', sink: (l) => logs.push(l), clock });
   const config = loadConfig({
-    AICC_ISALES_URL: sim.url,
-    AICC_CMS_URL: sim.url,
-    AICC_OIFDE_URL: sim.url,
-    AICC_AK: sim.credentials.accessKey,
-    AICC_SK: sim.credentials.secretKey,
-    AICC_OIFDE_TENANT_ID: sim.credentials.oifdeTenantId,
-    AICC_OIFDE_APP_SECRET: sim.credentials.oifdeAppSecret,
+    ...botEnvFor(sim),
     AICC_VDN_IDS: '8',
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
