@@ -62,3 +62,33 @@ it('every digest message arrives after a storm of 429s, in order, none lost', as
   expect(JSON.stringify(top[0]!.blocks)).not.toMatch(/refused|could not/i);
   await aicc.close();
 }, 90_000);
+
+it('an alert that fires during a 429 storm arrives once, and its resolution after it, in order', async () => {
+  const { startE2E } = await import('../support/e2e.js');
+  const { DAY_START, START, env, healthyCampaign, slackSince, tickAfter, said } = await import('../alerts/e2e-support.js');
+  const aclock = manualClock(START);
+  const e2e = await startE2E({ clock: aclock, env: env(), sim: { timeZone: 'Asia/Shanghai' } });
+  try {
+    const c = healthyCampaign(e2e, aclock);
+    await e2e.slash(`alert add success_rate < 40 campaign:${c.id} for:0 clear:45 <#COPS|ops>`, { user: 'UADMIN' });
+    const mark = e2e.slack.calls.length;
+    e2e.sim.collapse({ vdn: 8, campaignId: String(c.id), at: DAY_START, connectRate: 0.05 });
+    for (let i = 0; i < 3; i++) e2e.slack.failNext('chat.postMessage', { status: 429, retryAfterS: 1 });
+    await tickAfter(e2e.bot, aclock, 0);
+    e2e.sim.world.clearScenario();
+    e2e.sim.collapse({ vdn: 8, campaignId: String(c.id), at: DAY_START, connectRate: 0.99 });
+    for (let i = 0; i < 2; i++) e2e.slack.failNext('chat.update', { status: 429, retryAfterS: 1 });
+    await tickAfter(e2e.bot, aclock, 5);
+    const s = slackSince(e2e, mark, 'COPS');
+    // Four attempts at the post (three answered 429), one message in the channel.
+    expect(s.top).toHaveLength(4);
+    const top = e2e.slack.messages('COPS').filter((m) => !m.threadTs);
+    expect(top).toHaveLength(1);
+    const replies = e2e.slack.messages('COPS').filter((m) => m.threadTs === top[0]!.ts);
+    expect(replies.some((r) => /resolved/i.test(JSON.stringify(r.blocks) + (r.text ?? '')))).toBe(true);
+    expect(top[0]!.edited).toBe(true);
+    expect(said(s.edits.at(-1))).toMatch(/resolved/i);
+  } finally {
+    await e2e.close();
+  }
+}, 90_000);
