@@ -6,18 +6,13 @@
  * (a fake Web API plus a web page) and the demo seeds a digest and an alert rule and says hello, so
  * `npm start` works on a fresh machine and shows what the bot does.
  */
-import { randomBytes } from 'node:crypto';
-import { WebClient } from '@slack/web-api';
 import { startBot } from './bot.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { DEMO_CHANNELS, DEMO_PLACES, DEMO_USERS, startConsole } from './console/server.js';
-import { startDemo } from './demo/start.js';
-import { startFakeSlack } from './fakeslack/index.js';
+import { startLocalMode } from './local-mode.js';
 import { createLogger, type Logger } from './log.js';
 import { SIM_DEFAULT_CREDENTIALS } from './sim/defaults.js';
 import { startSimulator, type Simulator } from './sim/server.js';
-import { boltLogger } from './slack/app.js';
 
 type Stopper = () => Promise<void>;
 
@@ -55,33 +50,7 @@ async function main(): Promise<void> {
   config = embedded.config;
 
   if (config.slack.mode === 'none') {
-    // Local console: a fake Slack the bot talks to through the same paths real Slack uses.
-    const signingSecret = randomBytes(16).toString('hex');
-    const botToken = `xoxb-local-${randomBytes(8).toString('hex')}`;
-    const fake = await startFakeSlack({ tokens: [botToken], channels: [...DEMO_CHANNELS], users: [...DEMO_USERS] });
-    stops.push(() => fake.close());
-    const bot = await startBot({ config: { ...config, port: 0, slack: { botToken, signingSecret, apiUrl: fake.url, mode: 'http' } }, clock: systemClock, log, host: '127.0.0.1' });
-    stops.unshift(() => bot.stop());
-    if (config.console) {
-      const console = await startConsole({ port: config.port, fakeSlack: fake, botUrl: `http://127.0.0.1:${bot.port}`, signingSecret, log });
-      stops.unshift(() => console.close());
-      process.stdout.write(`\nAICC bot console: ${console.url}\n(no Slack credentials set: the console plays Slack; set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to connect a workspace)\n\n`);
-      if (embedded.sim) {
-        const client = new WebClient(botToken, { slackApiUrl: fake.url, logger: boltLogger(log) });
-        await startDemo({
-          store: bot.store,
-          client,
-          world: embedded.sim.world,
-          clock: systemClock,
-          log,
-          vdn: config.aicc.vdnIds[0] ?? 1,
-          timeZone: config.aicc.timeZone,
-          botTimeZone: config.bot.timeZone,
-          intervalMs: config.storage.collectIntervalS * 1000,
-          ...DEMO_PLACES,
-        }).catch((error: unknown) => log.warn('the demo could not be set up', { error }));
-      }
-    }
+    stops.unshift(...(await startLocalMode(config, log, embedded.sim)));
   } else {
     const bot = await startBot({ config, clock: systemClock, log });
     stops.unshift(() => bot.stop());
