@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { createHealth, type Health } from './health.js';
 import { startHeartbeat } from './liveness.js';
 import type { Logger } from './log.js';
+import { decodeCampaigns } from './collector/payloads.js';
 import { createCollector, type Collector } from './collector/runner.js';
 import { createCampaignDirectory } from './queries/campaign-directory.js';
 import { createTaskRealtimeQuery } from './queries/task-realtime.js';
@@ -62,7 +63,11 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   const alerts = createAlertEngine({ store, client, clock, log: log.child({ component: 'alerts' }), timeZone: config.aicc.timeZone, intervalMs });
   const deps: RunnerDeps = {
     aicc,
-    directory: createCampaignDirectory(aicc.isales, clock),
+    // A campaign list the collector stored a moment ago saves a list call per answer.
+    directory: createCampaignDirectory(aicc.isales, clock, 60_000, async (vdn, maxAgeMs) => {
+      const snap = await store.snapshots.latest('campaigns', vdn, '', { okOnly: true, maxAgeMs, now: clock().getTime() });
+      return snap ? { campaigns: decodeCampaigns(snap.payload), fetchedAt: new Date(snap.takenAt) } : undefined;
+    }),
     tasks: createTaskRealtimeQuery(aicc.cms, clock),
     clock,
     log,

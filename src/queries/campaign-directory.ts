@@ -18,7 +18,10 @@ export interface CampaignDirectory {
   byId(vdn: number): Promise<Map<string, Campaign>>;
 }
 
-export function createCampaignDirectory(isales: IsalesClient, clock: Clock, ttlMs = 60_000): CampaignDirectory {
+/** A recent listing from elsewhere (the collector's snapshots), used instead of a call when fresh. */
+export type ListingSource = (vdn: number, maxAgeMs: number) => Promise<CampaignListing | undefined>;
+
+export function createCampaignDirectory(isales: IsalesClient, clock: Clock, ttlMs = 60_000, stored?: ListingSource): CampaignDirectory {
   const cache = new Map<number, CampaignListing>();
   const inFlight = new Map<number, Promise<CampaignListing>>();
 
@@ -27,10 +30,9 @@ export function createCampaignDirectory(isales: IsalesClient, clock: Clock, ttlM
     if (hit && clock().getTime() - hit.fetchedAt.getTime() < ttlMs) return Promise.resolve(hit);
     let p = inFlight.get(vdn);
     if (!p) {
-      p = isales
-        .listAllCampaigns(vdn)
-        .then((campaigns) => {
-          const listing = { campaigns, fetchedAt: clock() };
+      const fetchLive = async (): Promise<CampaignListing> => ({ campaigns: await isales.listAllCampaigns(vdn), fetchedAt: clock() });
+      p = (async () => (stored ? await stored(vdn, ttlMs).catch(() => undefined) : undefined) ?? fetchLive())()
+        .then((listing) => {
           cache.set(vdn, listing);
           return listing;
         })
