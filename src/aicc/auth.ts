@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Clock } from '../clock.js';
 import { AiccError } from './errors.js';
 import { signAuthV2 } from './signer.js';
+import { createTokenCache } from './token-cache.js';
 import type { Authorizer, SignableRequest, Transport } from './transport.js';
 
 /** Signs every request with the access key and secret key (C2 auth-v2). */
@@ -35,15 +36,13 @@ export interface BearerOptions {
 }
 
 /**
- * C1: fetches a token with `tokenByAkSk`, caches it, refreshes it a minute (or a tenth of its life)
- * before it expires, and shares one fetch among concurrent callers.
+ * C1: fetches a token with `tokenByAkSk` and keeps it in a {@link createTokenCache} (refreshed
+ * before it expires, one fetch shared by concurrent callers).
  */
 export function bearerAuthorizer(opts: BearerOptions): Authorizer {
   const ttlS = Math.min(opts.ttlS ?? 3600, 3600);
-  let token: { value: string; refreshAt: number } | undefined;
-  let inFlight: Promise<string> | undefined;
 
-  async function fetchToken(): Promise<string> {
+  async function fetchToken(): Promise<{ value: string; lifeS: number }> {
     const res = await opts.tokenTransport.request({
       endpoint: 'tokenByAkSk',
       method: 'POST',
@@ -56,28 +55,19 @@ export function bearerAuthorizer(opts: BearerOptions): Authorizer {
     if (!parsed.success) {
       throw new AiccError({ service: 'apigw', endpoint: 'tokenByAkSk', code: 'bad_payload', cause: parsed.error, hint: 'the token endpoint answered without AccessToken; check AICC_TOKEN_URL' });
     }
-    const lifeS = parsed.data.ExpiresIn ?? ttlS;
-    const margin = Math.min(60, lifeS / 10);
-    token = { value: parsed.data.AccessToken, refreshAt: opts.clock().getTime() + (lifeS - margin) * 1000 };
-    return token.value;
+    return { value: parsed.data.AccessToken, lifeS: parsed.data.ExpiresIn ?? ttlS };
   }
 
-  function current(): Promise<string> {
-    if (token && opts.clock().getTime() < token.refreshAt) return Promise.resolve(token.value);
-    inFlight ??= fetchToken().finally(() => {
-      inFlight = undefined;
-    });
-    return inFlight;
-  }
+  const token = createTokenCache(fetchToken, opts.clock);
 
   return {
     hint: 'check AICC_AK / AICC_SK (app key and secret) and AICC_TOKEN_URL',
     async authorize() {
-      return { authorization: `Bearer ${await current()}` };
+      return { authorization: `Bearer ${await token.get()}` };
     },
     async refreshAfterUnauthorized() {
-      token = undefined;
-      await current();
+      token.invalidate();
+      await token.get();
       return true;
     },
   };

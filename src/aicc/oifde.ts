@@ -11,6 +11,7 @@ import type { BotReportType, BotStatRow } from './domain.js';
 import { AiccError } from './errors.js';
 import { OIFDE_TOKEN_EXPIRED } from './result-codes.js';
 import type { Transport } from './transport.js';
+import { createTokenCache } from './token-cache.js';
 import { parseBody } from './vendor-result.js';
 
 const tokenSchema = z.object({
@@ -85,10 +86,7 @@ export function tenantDayStart(instant: Date, timeZone: string): number {
 }
 
 export function createOifdeClient(transport: Transport, opts: OifdeOptions): OifdeClient {
-  let token: { value: string; refreshAt: number } | undefined;
-  let inFlight: Promise<string> | undefined;
-
-  async function fetchToken(): Promise<string> {
+  async function fetchToken(): Promise<{ value: string; lifeS: number }> {
     const res = await transport.request({
       endpoint: 'gettoken',
       method: 'POST',
@@ -100,19 +98,10 @@ export function createOifdeClient(transport: Transport, opts: OifdeOptions): Oif
     if (t.errorCode !== '0' || !t.authToken) {
       throw new AiccError({ service: 'oifde', endpoint: 'gettoken', code: 'auth', resultCode: t.errorCode, resultDesc: t.errorMsg, hint: 'check AICC_OIFDE_TENANT_ID and AICC_OIFDE_APP_SECRET (the API password set in the OIFDE console)' });
     }
-    const lifeS = t.expireTime && t.expireTime > 0 ? t.expireTime : 3600;
-    const margin = Math.min(60, lifeS / 10);
-    token = { value: t.authToken, refreshAt: opts.clock().getTime() + (lifeS - margin) * 1000 };
-    return token.value;
+    return { value: t.authToken, lifeS: t.expireTime && t.expireTime > 0 ? t.expireTime : 3600 };
   }
 
-  function currentToken(): Promise<string> {
-    if (token && opts.clock().getTime() < token.refreshAt) return Promise.resolve(token.value);
-    inFlight ??= fetchToken().finally(() => {
-      inFlight = undefined;
-    });
-    return inFlight;
-  }
+  const token = createTokenCache(fetchToken, opts.clock);
 
   async function query(q: OifdeQuery, authToken: string) {
     const res = await transport.request({
@@ -133,10 +122,10 @@ export function createOifdeClient(transport: Transport, opts: OifdeOptions): Oif
   }
 
   async function callStatistics(q: OifdeQuery): Promise<BotStatRow[]> {
-    let json = await query(q, await currentToken());
+    let json = await query(q, await token.get());
     if (errorOf(json)?.errorCode === OIFDE_TOKEN_EXPIRED) {
-      token = undefined;
-      json = await query(q, await currentToken());
+      token.invalidate();
+      json = await query(q, await token.get());
     }
     const error = errorOf(json);
     if (error) {

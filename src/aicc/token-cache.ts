@@ -1,0 +1,35 @@
+/**
+ * A cached credential with a lifetime: fetched once for all concurrent callers, reused until a
+ * minute (or a tenth of its life) before it expires, and dropped on demand when the server says it
+ * is no longer valid. Serves the C1 bearer token and the C3 OIFDE token alike.
+ */
+import type { Clock } from '../clock.js';
+
+export interface TokenCache {
+  get(): Promise<string>;
+  /** Forget the token; the next `get` fetches a new one. */
+  invalidate(): void;
+}
+
+export function createTokenCache(fetch: () => Promise<{ value: string; lifeS: number }>, clock: Clock): TokenCache {
+  let token: { value: string; refreshAt: number } | undefined;
+  let inFlight: Promise<string> | undefined;
+  return {
+    get() {
+      if (token && clock().getTime() < token.refreshAt) return Promise.resolve(token.value);
+      inFlight ??= fetch()
+        .then(({ value, lifeS }) => {
+          const margin = Math.min(60, lifeS / 10);
+          token = { value, refreshAt: clock().getTime() + (lifeS - margin) * 1000 };
+          return value;
+        })
+        .finally(() => {
+          inFlight = undefined;
+        });
+      return inFlight;
+    },
+    invalidate() {
+      token = undefined;
+    },
+  };
+}
