@@ -56,6 +56,8 @@ export interface ResponseTarget {
 }
 
 export interface WorkspaceOptions {
+  /** Where `apps.connections.open` sends a Socket Mode client (see socket-mode.ts). */
+  socketModeUrl?: () => string;
   botUserId?: string;
   botId?: string;
   teamId?: string;
@@ -109,6 +111,8 @@ export class Workspace {
 
   call(method: string, body: Record<string, unknown>): MethodResult {
     switch (method) {
+      case 'apps.connections.open':
+        return this.opts.socketModeUrl ? { ok: true, url: this.opts.socketModeUrl() } : fail('not_allowed_token_type');
       case 'api.test':
         return { ok: true, args: body };
       case 'auth.test':
