@@ -5,7 +5,6 @@
  *
  * The main thread calls `spawnOutsideWorld()`; in the worker this module serves those calls.
  */
-import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { manualClock, type ManualClock } from '../src/clock.js';
@@ -129,8 +128,6 @@ export function spawnOutsideWorld(): OutsideWorld {
 }
 
 function serve(): void {
-  // The simulator parks every delayed request on its one shutdown signal: hundreds are expected.
-  setMaxListeners(1000);
   let slack: FakeSlack | undefined;
   let sim: Simulator | undefined;
   let clock: ManualClock | undefined;

@@ -3,6 +3,7 @@
  * token paths as the vendor pages describe them, plus /__sim/ control endpoints. Used by tests,
  * the demo (in-process) and benchmarks; everything time-related follows the injected clock.
  */
+import { setMaxListeners } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
@@ -125,6 +126,8 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
   const counters = new RequestCounters();
   const log = opts.log ?? (() => {});
   const closing = new AbortController();
+  // Every delayed request listens on this signal; hundreds may wait at once under load.
+  setMaxListeners(0, closing.signal);
   const tls = opts.https ? selfSignedCertificate(host) : undefined;
   const config: Record<string, unknown> = {
     seed,
