@@ -10,6 +10,7 @@ import type { AlertStateWrite } from '../store/alert-states.js';
 import type { Store } from '../store/index.js';
 import { notifyByDm, type SlackPoster } from '../digest/deliver.js';
 import { toWrite, type AlertAction } from './evaluate.js';
+import { channelLink } from '../slack/format.js';
 import { edit, findPosted, post } from './slack-out.js';
 import { alertView, type ViewInput } from './view.js';
 
@@ -88,7 +89,7 @@ export async function notify(deps: NotifyDeps, t: Transition): Promise<number> {
 
 /** Tells the rule's creator by DM, once per incident (retries stay quiet), that its alert could not be posted. */
 async function tellCreator(deps: NotifyDeps, t: Transition, error: string): Promise<void> {
-  const text = `Your AICC alert rule ${t.rule.id} fired but could not be posted to <#${t.rule.channelId.replace(/[^A-Z0-9]/gi, '')}>: ${error}. Invite the bot to the channel; the alert is posted as soon as it can be.`;
+  const text = `Your AICC alert rule ${t.rule.id} fired but could not be posted to ${channelLink(t.rule.channelId)}: ${error}. Invite the bot to the channel; the alert is posted as soon as it can be.`;
   await notifyByDm(deps.client, t.rule.createdBy, text).catch((e: unknown) => deps.log.warn('could not tell the rule creator', { rule: t.rule.id, error: e }));
 }
 

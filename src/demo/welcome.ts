@@ -3,9 +3,9 @@
  * do and when, and a **Run now** button for the seeded digest. Pure: data in, blocks out.
  */
 import type { KnownBlock } from '@slack/types';
-import { channelLink, digestRunButton } from '../digest/render-list.js';
+import { digestRunButton } from '../digest/render-list.js';
 import { describeSchedule } from '../digest/schedule.js';
-import { escapeMrkdwn, formatTime } from '../slack/format.js';
+import { channelLink, escapeMrkdwn, formatTime } from '../slack/format.js';
 import { context, header, section } from '../slack/render/blocks.js';
 import type { AlertRule } from '../store/alert-rules.js';
 import type { DigestSubscription } from '../store/digests.js';

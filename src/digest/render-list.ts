@@ -6,7 +6,7 @@
 import type { Button, KnownBlock, SectionBlock } from '@slack/types';
 import { format } from 'date-fns';
 import { tz } from '@date-fns/tz';
-import { escapeMrkdwn, formatCount, plural, truncate } from '../slack/format.js';
+import { channelLink, escapeMrkdwn, formatCount, plural, truncate } from '../slack/format.js';
 import { button, chunkLines, context, header, section } from '../slack/render/blocks.js';
 import { LIMITS } from '../slack/render/limits.js';
 import { plainCell } from './columns.js';
@@ -60,11 +60,6 @@ export function digestRunId(value: string | undefined): number | undefined {
   return value !== undefined && /^\d{1,9}$/.test(value) ? Number(value) : undefined;
 }
 
-/** `<#C123>`: Slack shows the channel's current name. Only id characters survive, so it cannot inject. */
-export function channelLink(channelId: string): string {
-  const id = channelId.replace(/[^A-Z0-9]/gi, '');
-  return id === '' ? 'an unknown channel' : `<#${id}>`;
-}
 
 function scheduleWords(item: DigestListItem): string {
   try {

@@ -9,6 +9,7 @@ import cron from 'node-cron';
 import type { Aicc } from '../aicc/index.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
+import { channelLink } from '../slack/format.js';
 import type { DigestSubscription } from '../store/digests.js';
 import type { Store } from '../store/index.js';
 import { gatherDigestInput } from './content.js';
@@ -76,7 +77,7 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
       const attempts = error instanceof DeliveryError ? error.attempts : 1;
       await store.deliveries.record({ kind: 'digest', ref: sub.id, jobKey, channel: sub.channelId, status: 'failed', at: clock().getTime(), error: message, attempts });
       log.warn('digest delivery failed', { subscription: sub.id, channel: sub.channelId, error: message });
-      await notifyByDm(deps.client, sub.createdBy, `Your AICC digest #${sub.id} could not be posted to <#${sub.channelId}>: ${message}. Invite the bot to the channel or check \`/aicc digest list\`.`).catch((e: unknown) =>
+      await notifyByDm(deps.client, sub.createdBy, `Your AICC digest #${sub.id} could not be posted to ${channelLink(sub.channelId)}: ${message}. Invite the bot to the channel or check \`/aicc digest list\`.`).catch((e: unknown) =>
         log.warn('could not tell the subscription creator', { subscription: sub.id, error: e }),
       );
       return { status: 'failed', error: message };

@@ -20,6 +20,23 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** Only the characters Slack ids are made of; anything else in an id is dropped so it cannot inject. */
+function idChars(id: string): string {
+  return id.replace(/[^A-Z0-9]/gi, '');
+}
+
+/** `<#C123>`: Slack shows the channel's current name. */
+export function channelLink(channelId: string): string {
+  const id = idChars(channelId);
+  return id === '' ? 'an unknown channel' : `<#${id}>`;
+}
+
+/** `<@U123>`: Slack shows the user's name. */
+export function userMention(userId: string): string {
+  const id = idChars(userId);
+  return id === '' ? 'someone' : `<@${id}>`;
+}
+
 /**
  * Echoes user text inside an inline code span: escaped, one line, no backticks (which would end
  * the span), control characters dropped, and cut to `max` characters.

@@ -8,6 +8,7 @@ import type { KnownBlock } from '@slack/types';
 import { parseCommand } from './commands/parse.js';
 import { COMMANDS } from './commands/table.js';
 import { explainError } from './explain-error.js';
+import { channelLink } from './format.js';
 import { HANDLERS } from './handlers/index.js';
 import { NotFound } from './handlers/not-found.js';
 import type { HandlerDeps, Invocation } from './handlers/types.js';
@@ -54,7 +55,7 @@ export function commandFromShareValue(value: string | undefined): string | undef
 
 /** Channel ids come from configuration (not from the user), so they may become channel links. */
 function refusal(allowed: readonly string[]): KnownBlock[] {
-  const where = allowed.map((c) => `<#${c.replace(/[^A-Z0-9]/gi, '')}>`).join(', ');
+  const where = allowed.map(channelLink).join(', ');
   return [section(`:no_entry: *AICC queries are not answered in this channel.*\nPlease ask in ${where}.`)];
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blockProblems } from '../../src/fakeslack/validate.js';
+import { channelLink } from '../../src/slack/format.js';
 import {
-  channelLink,
   renderDigestAdded,
   renderDigestList,
   renderDigestNotFound,

@@ -146,3 +146,14 @@ describe('progressBar', () => {
     expect(progressBar(null)).toBe('');
   });
 });
+
+describe('ids as Slack links', () => {
+  it('keeps only id characters, so an id cannot inject mrkdwn', async () => {
+    const { channelLink, userMention } = await import('../../src/slack/format.js');
+    expect(channelLink('C0OPS')).toBe('<#C0OPS>');
+    expect(channelLink('C1>|<!channel')).toBe('<#C1channel>');
+    expect(channelLink('<>')).toBe('an unknown channel');
+    expect(userMention('U42')).toBe('<@U42>');
+    expect(userMention('U1> <!here')).toBe('<@U1here>');
+  });
+});

@@ -7,7 +7,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { nextMidnight } from '../../alerts/time.js';
 import { decodeAlertButton } from '../../alerts/view.js';
-import { escapeMrkdwn, formatTime } from '../format.js';
+import { escapeMrkdwn, formatTime, userMention } from '../format.js';
 import { ALERT_ACK_ACTION, ALERT_MUTE_HOUR_ACTION, ALERT_MUTE_TOMORROW_ACTION } from '../render/alert.js';
 import { section } from '../render/blocks.js';
 import { renderError } from '../render/error.js';
@@ -29,7 +29,7 @@ export function registerAlertActions(app: App, deps: RunnerDeps): void {
     const outcome = await deps.alerts.acknowledge(target.ruleId, target.subject, body.user.id);
     await deps.store.audit.append(deps.clock().getTime(), body.user.id, 'alert.ack', `alert:${target.ruleId}`, { subject: target.subject, outcome: outcome.status });
     if (outcome.status === 'gone') return void (await expired(respond));
-    if (outcome.status === 'already') return void (await tell(respond, [section(`:eyes: Already acknowledged by <@${outcome.by.replace(/[^A-Z0-9]/gi, '')}>.`)], 'Already acknowledged'));
+    if (outcome.status === 'already') return void (await tell(respond, [section(`:eyes: Already acknowledged by ${userMention(outcome.by)}.`)], 'Already acknowledged'));
     if (outcome.status === 'not-firing') return void (await tell(respond, [section(`:white_check_mark: This alert is no longer firing${outcome.state ? ` (${escapeMrkdwn(outcome.state)})` : ''}; nothing to acknowledge.`)], 'Not firing'));
   });
 

@@ -5,6 +5,7 @@
  * works in whichever bot process receives the click; cached data keeps it the same answer.
  */
 import type { App, BlockButtonAction } from '@slack/bolt';
+import { echo, userMention } from '../format.js';
 import { context } from '../render/blocks.js';
 import { renderError } from '../render/error.js';
 import { fallbackText } from '../render/limits.js';
@@ -23,7 +24,7 @@ export function registerShareAction(app: App, deps: RunnerDeps): void {
     const reply = await runCommand({ text, userId: body.user.id, channelId: channel, forcePublic: true }, deps);
     try {
       for (const [i, blocks] of reply.messages.entries()) {
-        const shared = i === 0 ? [...blocks, context(`Shared by <@${body.user.id}> · \`/aicc ${text.replace(/[`<>&]/g, '')}\``)] : blocks;
+        const shared = i === 0 ? [...blocks, context(`Shared by ${userMention(body.user.id)} · \`/aicc ${echo(text, 200)}\``)] : blocks;
         await client.chat.postMessage({ channel, blocks: shared, text: fallbackText(blocks) });
       }
     } catch (error) {

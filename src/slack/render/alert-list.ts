@@ -8,7 +8,7 @@ import { formatThreshold, formatValue } from '../../alerts/metrics.js';
 import { durationWords } from '../../alerts/time.js';
 import type { AlertRule } from '../../store/alert-rules.js';
 import type { AlertStateName } from '../../store/alert-states.js';
-import { escapeMrkdwn, formatCount, formatTime, plural, truncate } from '../format.js';
+import { channelLink, escapeMrkdwn, formatCount, formatTime, plural, truncate, userMention } from '../format.js';
 import { clearWords, opText, safeMention, subjectWords, type AlertMessageView, type AlertMetricView } from './alert.js';
 import { chunkLines, context, header, section } from './blocks.js';
 
@@ -34,10 +34,8 @@ export interface AlertListView {
   timeZone: string;
 }
 
-const channelLink = (id: string) => (id.replace(/[^A-Z0-9]/gi, '') ? `<#${id.replace(/[^A-Z0-9]/gi, '')}>` : 'an unknown channel');
 const code = (t: string) => `\`${escapeMrkdwn(truncate(t.replace(/`/g, "'"), 64))}\``;
 const thresholdParts = (r: AlertRuleView) => ({ metric: r.metricView, op: r.op, threshold: r.threshold, clearValue: r.clearValue });
-const user = (id: string) => `<@${id.replace(/[^A-Z0-9]/gi, '')}>`;
 
 /** `campaign `123` of VDN 8`, `every running campaign of VDN 8`, `voice bot `943…``. */
 export function scopeWords(r: AlertRuleView): string {
@@ -79,7 +77,7 @@ function stateLine(r: AlertRuleView, states: readonly AlertStateSummary[], tz: s
   }
   const s = states[0]!;
   const value = s.value !== undefined ? `, ${formatValue(r.metricView, s.value)}${s.volume !== undefined ? ` (n=${formatCount(s.volume)})` : ''}` : '';
-  const ack = s.ackedBy ? `  ·  acknowledged by ${user(s.ackedBy)}` : '';
+  const ack = s.ackedBy ? `  ·  acknowledged by ${userMention(s.ackedBy)}` : '';
   return `${STATE_ICON[s.state]} ${s.state === 'nodata' ? 'no data' : s.state} since ${formatTime(s.since, tz)}${value}${ack}`;
 }
 

@@ -9,7 +9,7 @@
 import type { Button, KnownBlock } from '@slack/types';
 import { formatThreshold, formatValue, type MetricDef } from '../../alerts/metrics.js';
 import type { AlertOp } from '../../store/alert-rules.js';
-import { escapeMrkdwn, formatCount, formatDuration, formatTime, plural, truncate } from '../format.js';
+import { escapeMrkdwn, formatCount, formatDuration, formatTime, plural, truncate, userMention } from '../format.js';
 import { actions, button, context, fields, section, statusEmoji } from './blocks.js';
 
 export const ALERT_ACK_ACTION = 'alert_ack';
@@ -132,7 +132,7 @@ export function renderAlertMessage(v: AlertMessageView): KnownBlock[] {
     ]),
   ];
   const notes = [`Alert rule ${v.ruleId}  ·  \`${v.metric.name}\``];
-  if (v.ackedBy) notes.push(`:eyes: Acknowledged by <@${userId(v.ackedBy)}>${v.ackedAt ? ` at ${formatTime(v.ackedAt, tz)}` : ''}`);
+  if (v.ackedBy) notes.push(`:eyes: Acknowledged by ${userMention(v.ackedBy)}${v.ackedAt ? ` at ${formatTime(v.ackedAt, tz)}` : ''}`);
   if (v.mutedUntil && v.state === 'firing') notes.push(`:mute: Muted until ${formatTime(v.mutedUntil, tz)}`);
   blocks.push(context(notes.join('  ·  ')));
   if (v.state === 'firing') {
@@ -171,12 +171,12 @@ export function renderResolvedReply(v: AlertMessageView, firedFor?: number): Kno
 
 /** Who acknowledged, in the thread. */
 export function renderAckReply(user: string, at: Date, timeZone: string): KnownBlock[] {
-  return [section(`:eyes: Acknowledged by <@${userId(user)}> at ${formatTime(at, timeZone)}.`)];
+  return [section(`:eyes: Acknowledged by ${userMention(user)} at ${formatTime(at, timeZone)}.`)];
 }
 
 /** A mute or unmute from a button or a command, in the thread. */
 export function renderMuteReply(user: string, until: Date | undefined, timeZone: string): KnownBlock[] {
-  return [section(until ? `:mute: Muted until ${formatTime(until, timeZone)} (${escapeMrkdwn(timeZone)}) by <@${userId(user)}>; nothing more is posted until then.` : `:loud_sound: Unmuted by <@${userId(user)}>.`)];
+  return [section(until ? `:mute: Muted until ${formatTime(until, timeZone)} (${escapeMrkdwn(timeZone)}) by ${userMention(user)}; nothing more is posted until then.` : `:loud_sound: Unmuted by ${userMention(user)}.`)];
 }
 
 /** A service that stopped delivering data, as the notice shows it. */
@@ -219,4 +219,3 @@ export function renderNoticeBackReply(v: NoticeView): KnownBlock[] {
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** Only id characters survive, so a user id cannot inject mrkdwn. */
-const userId = (id: string) => id.replace(/[^A-Z0-9]/gi, '');

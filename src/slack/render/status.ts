@@ -3,7 +3,7 @@
  * what was delivered (or not) lately.
  */
 import type { KnownBlock } from '@slack/types';
-import { formatDateTime, escapeMrkdwn, truncate } from '../format.js';
+import { channelLink, escapeMrkdwn, formatDateTime, truncate } from '../format.js';
 import { chunkLines, context, divider, header, section } from './blocks.js';
 
 export interface StatusServiceRow {
@@ -23,8 +23,6 @@ export interface StatusView {
   store: string;
 }
 
-const channel = (id: string) => `<#${id.replace(/[^A-Z0-9]/gi, '')}>`;
-
 function serviceLine(s: StatusServiceRow, tz: string): string {
   const ok = s.lastOkAt ? `last data ${formatDateTime(s.lastOkAt, tz)}` : 'no data yet';
   if (s.consecutiveFailures === 0) return `:large_green_circle: *${s.label}*: ${ok}`;
@@ -41,11 +39,11 @@ export function renderStatus(view: StatusView): KnownBlock[] {
   blocks.push(section(`*Collector*\n${view.services.map((s) => serviceLine(s, tz)).join('\n')}`));
   blocks.push(divider());
   const next = view.nextDigests.length
-    ? view.nextDigests.slice(0, 10).map((d) => `• Digest ${d.id} → ${channel(d.channelId)} at ${formatDateTime(d.at, d.timeZone)} (${escapeMrkdwn(d.timeZone)})`)
+    ? view.nextDigests.slice(0, 10).map((d) => `• Digest ${d.id} → ${channelLink(d.channelId)} at ${formatDateTime(d.at, d.timeZone)} (${escapeMrkdwn(d.timeZone)})`)
     : ['No digests scheduled. `/aicc digest add` creates one.'];
   blocks.push(section(`*Next digests*\n${next.join('\n')}`));
   const lines = view.deliveries.length
-    ? view.deliveries.slice(0, 15).map((d) => `${STATUS_ICON[d.status] ?? '•'} ${d.kind} ${d.ref} → ${channel(d.channelId)}: ${d.status} ${formatDateTime(d.at, tz)}${d.error ? ` — ${escapeMrkdwn(truncate(d.error, 120))}` : ''}`)
+    ? view.deliveries.slice(0, 15).map((d) => `${STATUS_ICON[d.status] ?? '•'} ${d.kind} ${d.ref} → ${channelLink(d.channelId)}: ${d.status} ${formatDateTime(d.at, tz)}${d.error ? ` — ${escapeMrkdwn(truncate(d.error, 120))}` : ''}`)
     : ['Nothing delivered yet.'];
   for (const [i, chunk] of chunkLines(lines).entries()) blocks.push(section(i === 0 ? `*Recent deliveries*\n${chunk}` : chunk));
   return blocks;
