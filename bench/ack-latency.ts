@@ -14,7 +14,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App } from '@slack/bolt';
-import { silentLogger } from '../src/log.js';
+import { silentLogger } from '../src/platform/log.js';
 import { boltLogger } from '../src/slack/app.js';
 import { spawnOutsideWorld, type DriveArgs, type DriveResult } from './outside-world.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './slash-client.js';

@@ -7,9 +7,9 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
-import { manualClock, type ManualClock } from '../src/clock.js';
-import { startFakeSlack, type FakeSlack } from '../src/fakeslack/index.js';
-import { startSimulator, type SimCredentials, type SimOptions, type Simulator } from '../src/sim/server.js';
+import { manualClock, type ManualClock } from '../src/platform/clock.js';
+import { startFakeSlack, type FakeSlack } from '../local/fakeslack/index.js';
+import { startSimulator, type SimCredentials, type SimOptions, type Simulator } from '../local/sim/server.js';
 import { slashClient, type Answer } from './slash-client.js';
 import { drive } from './support.js';
 

@@ -2,7 +2,7 @@
  * Sends signed `/aicc` slash commands the way Slack does and times them: the ack (HTTP status of the
  * request) and the answer (the first post to the command's response_url on the fake Slack).
  */
-import { signSlackRequest, slashCommandBody, type FakeSlack, type RecordedResponse } from '../src/fakeslack/index.js';
+import { signSlackRequest, slashCommandBody, type FakeSlack, type RecordedResponse } from '../local/fakeslack/index.js';
 
 export const SIGNING_SECRET = 'bench-signing-secret';
 export const BOT_TOKEN = 'xoxb-bench-token';

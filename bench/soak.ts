@@ -10,7 +10,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { manualClock } from '../src/clock.js';
+import { manualClock } from '../src/platform/clock.js';
 import { VDN } from './outside-world.js';
 import { startStack } from './stack.js';
 import { row, totalRequests, type Row } from './support.js';

@@ -3,12 +3,12 @@
  * and digests driven by hand) configured against the simulator and fake Slack of an outside world.
  */
 import { startBot, type RunningBot } from '../src/bot.js';
-import { systemClock, type Clock } from '../src/clock.js';
-import { loadConfig, type Config } from '../src/config.js';
-import { silentLogger } from '../src/log.js';
+import { systemClock, type Clock } from '../src/platform/clock.js';
+import { loadConfig, type Config } from '../src/platform/config.js';
+import { silentLogger } from '../src/platform/log.js';
 import { spawnOutsideWorld, VDN, type OutsideWorld, type Started, type WorldOptions } from './outside-world.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './slash-client.js';
-import { botEnvFor } from '../src/sim/bot-env.js';
+import { botEnvFor } from '../local/sim/bot-env.js';
 
 export interface Stack {
   world: OutsideWorld;

@@ -3,22 +3,22 @@
  * campaign directory and the Slack app. `main.ts` calls it; end-to-end tests call it too.
  */
 import { createAicc, type Aicc } from './aicc/index.js';
-import type { Clock } from './clock.js';
-import type { Config } from './config.js';
-import { createHealth, type Health } from './health.js';
-import { startHeartbeat } from './liveness.js';
-import type { Logger } from './log.js';
-import { decodeCampaigns } from './collector/payloads.js';
-import { createCollector, type Collector } from './collector/runner.js';
-import { createCampaignDirectory } from './queries/campaign-directory.js';
-import { createTaskRealtimeQuery } from './queries/task-realtime.js';
+import type { Clock } from './platform/clock.js';
+import type { Config } from './platform/config.js';
+import { createHealth, type Health } from './platform/health.js';
+import { startHeartbeat } from './platform/liveness.js';
+import type { Logger } from './platform/log.js';
+import { decodeCampaigns } from './features/collector/payloads.js';
+import { createCollector, type Collector } from './features/collector/runner.js';
+import { createCampaignDirectory } from './features/queries/campaign-directory.js';
+import { createTaskRealtimeQuery } from './features/queries/task-realtime.js';
 import { openStore, type Store } from './store/index.js';
 import { WebClient } from '@slack/web-api';
-import { createDigestService, type DigestService } from './digest/service.js';
-import { createAlertEngine, type AlertEngine } from './alerts/engine.js';
+import { createDigestService, type DigestService } from './features/digests/service.js';
+import { createAlertEngine, type AlertEngine } from './features/alerts/engine.js';
 import { boltLogger, startSlackApp, type RunningSlackApp } from './slack/app.js';
-import { registerListeners } from './slack/listeners/index.js';
-import type { RunnerDeps } from './slack/run-command.js';
+import { registerListeners } from './features/listeners.js';
+import type { RunnerDeps } from './slack/commands/run.js';
 
 export interface BotOptions {
   config: Config;

@@ -7,12 +7,12 @@
  * `npm start` works on a fresh machine and shows what the bot does.
  */
 import { startBot } from './bot.js';
-import { systemClock } from './clock.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
-import { startLocalMode } from './local-mode.js';
-import { createLogger, type Logger } from './log.js';
-import { SIM_DEFAULT_CREDENTIALS } from './sim/defaults.js';
-import { startSimulator, type Simulator } from './sim/server.js';
+import { systemClock } from './platform/clock.js';
+import { ConfigError, loadConfig, type Config } from './platform/config.js';
+import { startLocalMode } from '../local/local-mode.js';
+import { createLogger, type Logger } from './platform/log.js';
+import { SIM_DEFAULT_CREDENTIALS } from '../local/sim/defaults.js';
+import { startSimulator, type Simulator } from '../local/sim/server.js';
 
 type Stopper = () => Promise<void>;
 

@@ -3,7 +3,7 @@
  * (OIFDE's C3 token travels in the request body; see oifde-token.ts.)
  */
 import { z } from 'zod';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../platform/clock.js';
 import { AiccError } from './errors.js';
 import { signAuthV2 } from './signer.js';
 import { createTokenCache } from './token-cache.js';

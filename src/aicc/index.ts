@@ -2,10 +2,10 @@
  * Builds the three AICC clients and the statistics guard from configuration. A service without a
  * URL gets a client whose every call fails with a clear "not configured" error.
  */
-import type { Clock } from '../clock.js';
-import type { AiccConfig } from '../config.js';
-import type { Health } from '../health.js';
-import type { Logger } from '../log.js';
+import type { Clock } from '../platform/clock.js';
+import type { AiccConfig } from '../platform/config.js';
+import type { Health } from '../platform/health.js';
+import type { Logger } from '../platform/log.js';
 import { authV2Authorizer, bearerAuthorizer } from './auth.js';
 import { createCmsClient, type CmsClient } from './cms.js';
 import { AiccError, type AiccService } from './errors.js';

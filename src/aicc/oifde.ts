@@ -5,7 +5,7 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { z } from 'zod';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../platform/clock.js';
 import { count, decimal, epochMs, optionalText, rate } from './convert.js';
 import type { BotReportType, BotStatRow } from './domain.js';
 import { AiccError } from './errors.js';

@@ -5,8 +5,8 @@
  * "as of 10:05". The lease and the values sit behind small interfaces so the storage layer can move
  * them into the database and several bot processes share one budget.
  */
-import type { Clock } from '../clock.js';
-import type { Logger } from '../log.js';
+import type { Clock } from '../platform/clock.js';
+import type { Logger } from '../platform/log.js';
 import type { CampaignStats } from './domain.js';
 import { AiccError, isAiccError } from './errors.js';
 

@@ -3,7 +3,7 @@
  * minute (or a tenth of its life) before it expires, and dropped on demand when the server says it
  * is no longer valid. Serves the C1 bearer token and the C3 OIFDE token alike.
  */
-import type { Clock } from '../clock.js';
+import type { Clock } from '../platform/clock.js';
 
 export interface TokenCache {
   get(): Promise<string>;

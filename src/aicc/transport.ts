@@ -10,8 +10,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'undici';
-import type { Clock } from '../clock.js';
-import type { Logger } from '../log.js';
+import type { Clock } from '../platform/clock.js';
+import type { Logger } from '../platform/log.js';
 import { AiccError, type AiccService } from './errors.js';
 import { percentEncode } from './signer.js';
 

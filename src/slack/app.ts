@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { LogLevel, type Logger as BoltLogger } from '@slack/logger';
-import type { Logger } from '../log.js';
+import type { Logger } from '../platform/log.js';
 import { isRejectedRequest } from './request-gate.js';
 
 type BoltApp = App;

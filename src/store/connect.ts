@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
-import type { Logger } from '../log.js';
+import type { Logger } from '../platform/log.js';
 import { StoreError } from './errors.js';
 import type { Database as Schema, StoreDialect } from './schema.js';
 

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { StatsCache, StatsLease } from '../aicc/stats-guard.js';
-import { silentLogger, type Logger } from '../log.js';
+import { silentLogger, type Logger } from '../platform/log.js';
 import { createAlertRepo, type AlertRepo } from './alert-rules.js';
 import { createAuditRepo, type AuditRepo } from './audit.js';
 import { connect } from './connect.js';

@@ -3,7 +3,7 @@
  * the migrations ship inside the bundle and need no directory scan.
  */
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
-import type { Logger } from '../log.js';
+import type { Logger } from '../platform/log.js';
 import { StoreError } from './errors.js';
 import { MIGRATIONS } from './migrations/index.js';
 import type { StoreMigration } from './migrations/helpers.js';

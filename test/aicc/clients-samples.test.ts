@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAicc, type Aicc } from '../../src/aicc/index.js';
-import { manualClock } from '../../src/clock.js';
-import { loadConfig } from '../../src/config.js';
-import { silentLogger } from '../../src/log.js';
+import { manualClock } from '../../src/platform/clock.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { silentLogger } from '../../src/platform/log.js';
 import { json, startScriptedServer, type Script, type ScriptedServer } from '../support/scripted-server.js';
 
 const sample = (name: string): unknown => JSON.parse(readFileSync(new URL(`../fixtures/samples/${name}.json`, import.meta.url), 'utf8'));

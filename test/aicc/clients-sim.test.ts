@@ -1,11 +1,11 @@
 /** Every client call over real HTTP against the simulator. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAicc, type Aicc } from '../../src/aicc/index.js';
-import { manualClock, type ManualClock } from '../../src/clock.js';
-import { loadConfig } from '../../src/config.js';
-import { silentLogger } from '../../src/log.js';
-import { startSimulator, type SimOptions, type Simulator } from '../../src/sim/server.js';
-import { botEnvFor } from '../../src/sim/bot-env.js';
+import { manualClock, type ManualClock } from '../../src/platform/clock.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { silentLogger } from '../../src/platform/log.js';
+import { startSimulator, type SimOptions, type Simulator } from '../../local/sim/server.js';
+import { botEnvFor } from '../../local/sim/bot-env.js';
 
 let sim: Simulator | undefined;
 let aicc: Aicc | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { manualClock } from '../../src/clock.js';
+import { manualClock } from '../../src/platform/clock.js';
 import type { CampaignStats } from '../../src/aicc/domain.js';
 import { AiccError } from '../../src/aicc/errors.js';
 import { createStatsGuard, memoryStatsCache, memoryStatsLease } from '../../src/aicc/stats-guard.js';

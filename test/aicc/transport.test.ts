@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { systemClock } from '../../src/clock.js';
+import { systemClock } from '../../src/platform/clock.js';
 import { AiccError } from '../../src/aicc/errors.js';
 import { authV2Authorizer } from '../../src/aicc/auth.js';
 import { verifyAuthV2 } from '../../src/aicc/signer.js';
 import { createTransport, type Transport } from '../../src/aicc/transport.js';
-import { createLogger, silentLogger } from '../../src/log.js';
+import { createLogger, silentLogger } from '../../src/platform/log.js';
 import { json, startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
 
 let server: ScriptedServer | undefined;

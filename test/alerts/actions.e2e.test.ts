@@ -6,10 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alertButtonValue } from '../../src/alerts/view.js';
+import { alertButtonValue } from '../../src/features/alerts/view.js';
 import type { RunningBot } from '../../src/bot.js';
-import { manualClock } from '../../src/clock.js';
-import type { SimCampaign } from '../../src/sim/campaigns.js';
+import { manualClock } from '../../src/platform/clock.js';
+import type { SimCampaign } from '../../local/sim/campaigns.js';
 import { blocksText, startE2E, type E2E } from '../support/e2e.js';
 import { anotherBot, DAY_START, env, healthyCampaign, MIN, said, slackSince, START, tickAfter, waitFor } from './e2e-support.js';
 

@@ -1,8 +1,8 @@
 /** The `/aicc alert …` rows of the command table: typed values, escaped Slack tokens, refusals. */
 import { describe, expect, it } from 'vitest';
-import { blockProblems } from '../../src/fakeslack/validate.js';
+import { blockProblems } from '../../local/fakeslack/validate.js';
 import { parseCommand } from '../../src/slack/commands/parse.js';
-import { alertAddCommand, COMMANDS } from '../../src/slack/commands/table.js';
+import { alertAddCommand, COMMANDS } from '../../src/features/commands.js';
 import { renderHelp } from '../../src/slack/render/help.js';
 import { blocksText } from '../support/e2e.js';
 

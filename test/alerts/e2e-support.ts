@@ -1,12 +1,12 @@
 /** End-to-end helpers for alerts: a campaign to collapse, collector ticks on the fake clock, a second bot process. */
 import { startBot, type RunningBot } from '../../src/bot.js';
-import type { ManualClock } from '../../src/clock.js';
-import { loadConfig } from '../../src/config.js';
-import type { RecordedCall } from '../../src/fakeslack/index.js';
-import { silentLogger } from '../../src/log.js';
-import type { SimCampaign } from '../../src/sim/campaigns.js';
+import type { ManualClock } from '../../src/platform/clock.js';
+import { loadConfig } from '../../src/platform/config.js';
+import type { RecordedCall } from '../../local/fakeslack/index.js';
+import { silentLogger } from '../../src/platform/log.js';
+import type { SimCampaign } from '../../local/sim/campaigns.js';
 import { BOT_TOKEN, blocksText, SIGNING_SECRET, type E2E } from '../support/e2e.js';
-import { botEnvFor } from '../../src/sim/bot-env.js';
+import { botEnvFor } from '../../local/sim/bot-env.js';
 
 export const MIN = 60_000;
 export const TZ = 'Asia/Shanghai';

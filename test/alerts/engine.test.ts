@@ -6,10 +6,10 @@
  */
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeEach, expect, it } from 'vitest';
-import { incidentKey } from '../../src/alerts/notify.js';
-import { ALERT_EVENT_TYPE } from '../../src/alerts/slack-out.js';
-import { manualClock } from '../../src/clock.js';
-import { startFakeSlack, type FakeSlack } from '../../src/fakeslack/index.js';
+import { incidentKey } from '../../src/features/alerts/notify.js';
+import { ALERT_EVENT_TYPE } from '../../src/slack/outbound-alerts.js';
+import { manualClock } from '../../src/platform/clock.js';
+import { startFakeSlack, type FakeSlack } from '../../local/fakeslack/index.js';
 import { describeEachBackend } from '../store/backends.js';
 import { callsSince, engineFor, MIN, ruleInput, storeTick, text, type TickData } from './support.js';
 

@@ -1,6 +1,6 @@
 /** The alert lifecycle as a pure function: every transition, and the Slack work each one owes. */
 import { describe, expect, it } from 'vitest';
-import { step, type Sample, type StepRule } from '../../src/alerts/evaluate.js';
+import { step, type Sample, type StepRule } from '../../src/features/alerts/evaluate.js';
 import type { AlertState, AlertStateWrite } from '../../src/store/alert-states.js';
 
 const MIN = 60_000;

@@ -3,8 +3,8 @@
  * the rules, `collector.tick()` collects and evaluates, and the fake Slack shows what was posted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manualClock } from '../../src/clock.js';
-import type { SimCampaign } from '../../src/sim/campaigns.js';
+import { manualClock } from '../../src/platform/clock.js';
+import type { SimCampaign } from '../../local/sim/campaigns.js';
 import { blocksText, startE2E, type E2E } from '../support/e2e.js';
 import { DAY_START, env, healthyCampaign, said, slackSince, START, tickAfter } from './e2e-support.js';
 

@@ -1,8 +1,8 @@
 /** The metric table, comparisons, default clear levels, the notice state machine and time words. */
 import { describe, expect, it } from 'vitest';
-import { breaches, clears, defaultClear, formatThreshold, formatValue, METRICS } from '../../src/alerts/metrics.js';
-import { noticeStep } from '../../src/alerts/notice-step.js';
-import { durationWords, nextMidnight, parseDuration } from '../../src/alerts/time.js';
+import { breaches, clears, defaultClear, formatThreshold, formatValue, METRICS } from '../../src/features/alerts/metrics.js';
+import { noticeStep } from '../../src/features/alerts/notice-step.js';
+import { durationWords, nextMidnight, parseDuration } from '../../src/features/alerts/time.js';
 import type { ServiceNotice } from '../../src/store/service-notices.js';
 
 describe('metrics', () => {

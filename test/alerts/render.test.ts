@@ -1,7 +1,7 @@
 /** The alert renderers: every variant valid Block Kit, vendor text escaped, mentions only when real. */
 import { describe, expect, it } from 'vitest';
-import { METRICS } from '../../src/alerts/metrics.js';
-import { blockProblems } from '../../src/fakeslack/validate.js';
+import { METRICS } from '../../src/features/alerts/metrics.js';
+import { blockProblems } from '../../local/fakeslack/validate.js';
 import {
   ALERT_ACK_ACTION,
   ALERT_MUTE_HOUR_ACTION,
@@ -13,8 +13,8 @@ import {
   sparkline,
   trendWords,
   type AlertMessageView,
-} from '../../src/slack/render/alert.js';
-import { renderAlertList, renderAlertTest, type AlertRuleView } from '../../src/slack/render/alert-list.js';
+} from '../../src/features/alerts/render.js';
+import { renderAlertList, renderAlertTest, type AlertRuleView } from '../../src/features/alerts/render-list.js';
 import { blocksText } from '../support/e2e.js';
 
 const TZ = 'Asia/Shanghai';

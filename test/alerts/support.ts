@@ -1,10 +1,10 @@
 /** Helpers for the alert engine tests: snapshots as the collector stores them, rules, Slack calls. */
 import { WebClient } from '@slack/web-api';
-import { createAlertEngine, type AlertEngine } from '../../src/alerts/engine.js';
-import type { Clock } from '../../src/clock.js';
-import type { CampaignRowPayload, CmsRowPayload, StatsRowPayload } from '../../src/collector/payloads.js';
-import type { FakeSlack, RecordedCall } from '../../src/fakeslack/index.js';
-import { silentLogger } from '../../src/log.js';
+import { createAlertEngine, type AlertEngine } from '../../src/features/alerts/engine.js';
+import type { Clock } from '../../src/platform/clock.js';
+import type { CampaignRowPayload, CmsRowPayload, StatsRowPayload } from '../../src/features/collector/payloads.js';
+import type { FakeSlack, RecordedCall } from '../../local/fakeslack/index.js';
+import { silentLogger } from '../../src/platform/log.js';
 import type { AlertRule, NewAlertRule, NewSnapshot, Store } from '../../src/store/index.js';
 
 export const MIN = 60_000;

@@ -1,9 +1,9 @@
 /** Block Kit → HTML: each block type, buttons' data attributes, unknown blocks, and injection attempts. */
 import { describe, expect, it } from 'vitest';
-import { blockIdOf, blocksToHtml } from '../../src/console/blocks-html.js';
-import { messageToHtml } from '../../src/console/message-html.js';
+import { blockIdOf, blocksToHtml } from '../../local/console/blocks-html.js';
+import { messageToHtml } from '../../local/console/message-html.js';
 import { withShareButton } from '../../src/slack/render/share.js';
-import { renderStats } from '../../src/slack/render/stats.js';
+import { renderStats } from '../../src/features/queries/render-stats.js';
 import { FETCHED_AT, TZ, campaign, stats } from '../slack/render/fixtures.js';
 import { htmlProblems } from './html-check.js';
 

@@ -7,9 +7,9 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manualClock } from '../../src/clock.js';
-import { startConsole, type RunningConsole } from '../../src/console/server.js';
-import { silentLogger } from '../../src/log.js';
+import { manualClock } from '../../src/platform/clock.js';
+import { startConsole, type RunningConsole } from '../../local/console/server.js';
+import { silentLogger } from '../../src/platform/log.js';
 import { SIGNING_SECRET, startE2E, type E2E } from '../support/e2e.js';
 
 const CHROMIUM = '/usr/bin/chromium';

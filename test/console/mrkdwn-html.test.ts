@@ -1,7 +1,7 @@
 /** Slack mrkdwn → HTML: formatting, links, mentions, entity decoding, and that nothing injects markup. */
 import { describe, expect, it } from 'vitest';
 import { htmlProblems } from './html-check.js';
-import { decodeSlackEntities, escapeHtml, inlineToHtml, mrkdwnToHtml, safeUrl } from '../../src/console/mrkdwn-html.js';
+import { decodeSlackEntities, escapeHtml, inlineToHtml, mrkdwnToHtml, safeUrl } from '../../local/console/mrkdwn-html.js';
 
 const names = { users: new Map([['U0SUPERV', 'Mei Lin']]), channels: new Map([['C0ALERTS', 'alerts']]) };
 

@@ -6,10 +6,10 @@
  */
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manualClock } from '../../src/clock.js';
-import { startConsole, type ConsoleState, type RunningConsole } from '../../src/console/server.js';
-import { signSlackRequest } from '../../src/fakeslack/index.js';
-import { silentLogger } from '../../src/log.js';
+import { manualClock } from '../../src/platform/clock.js';
+import { startConsole, type ConsoleState, type RunningConsole } from '../../local/console/server.js';
+import { signSlackRequest } from '../../local/fakeslack/index.js';
+import { silentLogger } from '../../src/platform/log.js';
 import { formatPercent, ratio } from '../../src/slack/format.js';
 import { SIGNING_SECRET, startE2E, type E2E } from '../support/e2e.js';
 import { startScriptedServer } from '../support/scripted-server.js';

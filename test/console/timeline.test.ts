@@ -1,8 +1,8 @@
 /** The console's timeline over a real fake-Slack workspace: order, command lines, threads, deletions. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_CHANNELS, DEMO_USERS } from '../../src/console/demo.js';
-import { messageDomId, Timeline, type TimelineUpdate } from '../../src/console/timeline.js';
-import { startFakeSlack, type FakeSlack } from '../../src/fakeslack/index.js';
+import { DEMO_CHANNELS, DEMO_USERS } from '../../local/console/demo.js';
+import { messageDomId, Timeline, type TimelineUpdate } from '../../local/console/timeline.js';
+import { startFakeSlack, type FakeSlack } from '../../local/fakeslack/index.js';
 
 let fake: FakeSlack;
 let timeline: Timeline;

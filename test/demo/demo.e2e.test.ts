@@ -6,12 +6,12 @@
  */
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manualClock } from '../../src/clock.js';
-import { DEMO_PLACES } from '../../src/console/demo.js';
-import type { DemoSetup } from '../../src/demo/seed.js';
-import { startDemo } from '../../src/demo/start.js';
-import { silentLogger } from '../../src/log.js';
-import { DEMO_SCRIPT } from '../../src/sim/demo.js';
+import { manualClock } from '../../src/platform/clock.js';
+import { DEMO_PLACES } from '../../local/console/demo.js';
+import type { DemoSetup } from '../../local/demo/seed.js';
+import { startDemo } from '../../local/demo/start.js';
+import { silentLogger } from '../../src/platform/log.js';
+import { DEMO_SCRIPT } from '../../local/sim/demo.js';
 import { BOT_TOKEN, blocksText, startE2E, type E2E } from '../support/e2e.js';
 
 const MIN = 60_000;

@@ -4,8 +4,8 @@
  */
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
-import { DIGEST_RUN_ACTION, digestRunId, renderDigestList, renderDigestRunOutcome, type DigestListItem } from '../../src/digest/render-list.js';
-import { blockProblems } from '../../src/fakeslack/validate.js';
+import { DIGEST_RUN_ACTION, digestRunId, renderDigestList, renderDigestRunOutcome, type DigestListItem } from '../../src/features/digests/render-list.js';
+import { blockProblems } from '../../local/fakeslack/validate.js';
 import { fitBlocks } from '../../src/slack/render/limits.js';
 import { withShareButton } from '../../src/slack/render/share.js';
 import { allText } from '../slack/render/fixtures.js';

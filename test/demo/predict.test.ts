@@ -1,9 +1,9 @@
 /** The welcome message's forecast: the rule's lifecycle replayed on collector ticks. */
 import { describe, expect, it } from 'vitest';
-import { manualClock } from '../../src/clock.js';
-import { forecastAlert, type Reading } from '../../src/demo/predict.js';
-import { DEMO_RULE } from '../../src/demo/seed.js';
-import { createWorld } from '../../src/sim/world.js';
+import { manualClock } from '../../src/platform/clock.js';
+import { forecastAlert, type Reading } from '../../local/demo/predict.js';
+import { DEMO_RULE } from '../../local/demo/seed.js';
+import { createWorld } from '../../local/sim/world.js';
 
 const MIN = 60_000;
 const T0 = new Date('2026-11-20T03:00:00Z');

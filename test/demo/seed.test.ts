@@ -1,6 +1,6 @@
 /** Seeding the demo: one digest and one rule on an empty store, audited; never again after that. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_RULE, nextFullHour, seedDemo, type SeedOptions } from '../../src/demo/seed.js';
+import { DEMO_RULE, nextFullHour, seedDemo, type SeedOptions } from '../../local/demo/seed.js';
 import { openStore, type Store } from '../../src/store/index.js';
 
 const NOW = new Date('2026-11-20T03:20:00Z');

@@ -1,8 +1,8 @@
 /** The demo's welcome message: what to type, what will happen when, and Run now for the digest. */
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
-import { renderWelcome, welcomeText, type WelcomeView } from '../../src/demo/welcome.js';
-import { blockProblems } from '../../src/fakeslack/validate.js';
+import { renderWelcome, welcomeText, type WelcomeView } from '../../local/demo/welcome.js';
+import { blockProblems } from '../../local/fakeslack/validate.js';
 import { allText } from '../slack/render/fixtures.js';
 
 const view: WelcomeView = {

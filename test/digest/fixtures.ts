@@ -1,6 +1,6 @@
 /** Digest inputs for the tests: campaigns with today's and yesterday's figures, and bots. */
 import type { BotStatRow, Campaign, CampaignStats } from '../../src/aicc/domain.js';
-import type { DigestInput, VdnDigestInput } from '../../src/digest/view.js';
+import type { DigestInput, VdnDigestInput } from '../../src/features/digests/view.js';
 import { campaign, stats } from '../slack/render/fixtures.js';
 
 export { allText, campaign, stats } from '../slack/render/fixtures.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockProblems } from '../../src/fakeslack/validate.js';
+import { blockProblems } from '../../local/fakeslack/validate.js';
 import { channelLink } from '../../src/slack/format.js';
 import {
   renderDigestAdded,
@@ -9,7 +9,7 @@ import {
   renderDigestRemoved,
   renderDigestRunStarted,
   type DigestListItem,
-} from '../../src/digest/render-list.js';
+} from '../../src/features/digests/render-list.js';
 import { fitBlocks } from '../../src/slack/render/limits.js';
 import { allText } from './fixtures.js';
 

@@ -1,9 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
-import { blockProblems } from '../../src/fakeslack/validate.js';
-import { cell, textWidth } from '../../src/digest/columns.js';
-import { deltaWords, digestFallbackText, digestHash, renderDigest } from '../../src/digest/render.js';
-import { buildDigestView, type DigestInput } from '../../src/digest/view.js';
+import { blockProblems } from '../../local/fakeslack/validate.js';
+import { cell, textWidth } from '../../src/features/digests/columns.js';
+import { deltaWords, digestFallbackText, digestHash, renderDigest } from '../../src/features/digests/render.js';
+import { buildDigestView, type DigestInput } from '../../src/features/digests/view.js';
 import { LIMITS } from '../../src/slack/render/limits.js';
 import { NOW, allText, botRow, input, vdnInput, type Spec } from './fixtures.js';
 

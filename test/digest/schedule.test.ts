@@ -15,7 +15,7 @@ import {
   scheduledSlotsBetween,
   slotKey,
   type Weekday,
-} from '../../src/digest/schedule.js';
+} from '../../src/features/digests/schedule.js';
 
 const days = (text: string): readonly Weekday[] => {
   const r = parseDays(text);

@@ -5,17 +5,17 @@
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createAicc, type Aicc } from '../../src/aicc/index.js';
-import { createCollector } from '../../src/collector/runner.js';
-import { manualClock } from '../../src/clock.js';
-import { loadConfig } from '../../src/config.js';
-import { createDigestService } from '../../src/digest/service.js';
-import { startFakeSlack, type FakeSlack } from '../../src/fakeslack/index.js';
-import { silentLogger } from '../../src/log.js';
-import { startSimulator, type Simulator } from '../../src/sim/server.js';
+import { createCollector } from '../../src/features/collector/runner.js';
+import { manualClock } from '../../src/platform/clock.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { createDigestService } from '../../src/features/digests/service.js';
+import { startFakeSlack, type FakeSlack } from '../../local/fakeslack/index.js';
+import { silentLogger } from '../../src/platform/log.js';
+import { startSimulator, type Simulator } from '../../local/sim/server.js';
 import type { Store } from '../../src/store/index.js';
 import { blocksText } from '../support/e2e.js';
 import { describeEachBackend } from '../store/backends.js';
-import { botEnvFor } from '../../src/sim/bot-env.js';
+import { botEnvFor } from '../../local/sim/bot-env.js';
 
 let sim: Simulator;
 let slack: FakeSlack;

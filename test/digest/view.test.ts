@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDigestView, deltaPoints } from '../../src/digest/view.js';
+import { buildDigestView, deltaPoints } from '../../src/features/digests/view.js';
 import { NOW, TZ, botRow, input, stats, vdnInput } from './fixtures.js';
 
 describe('buildDigestView: totals and per-campaign figures', () => {

@@ -1,6 +1,6 @@
 /** `/aicc digest …` and `/aicc status` end to end: signed slash commands, the store, the fake Slack. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manualClock } from '../../src/clock.js';
+import { manualClock } from '../../src/platform/clock.js';
 import { blocksText, startE2E, type E2E } from '../support/e2e.js';
 
 const clock = manualClock('2026-11-20T00:30:00Z'); // Friday 08:30 in Shanghai

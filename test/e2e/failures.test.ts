@@ -3,8 +3,8 @@
  * Slack: all over real HTTP, with the simulator's faults.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { blockProblems } from '../../src/fakeslack/validate.js';
-import { signSlackRequest, slashCommandBody } from '../../src/fakeslack/index.js';
+import { blockProblems } from '../../local/fakeslack/validate.js';
+import { signSlackRequest, slashCommandBody } from '../../local/fakeslack/index.js';
 import { SIGNING_SECRET, blocksText, startE2E, type E2E } from '../support/e2e.js';
 
 let e2e: E2E;

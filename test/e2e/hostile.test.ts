@@ -3,7 +3,7 @@
  * handler runs for a request that is not properly signed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blockActionsBody, signSlackRequest, slashCommandBody } from '../../src/fakeslack/index.js';
+import { blockActionsBody, signSlackRequest, slashCommandBody } from '../../local/fakeslack/index.js';
 import { SIGNING_SECRET, blocksText, startE2E, type E2E } from '../support/e2e.js';
 
 let e2e: E2E;

@@ -3,7 +3,7 @@
  * simulator as AICC, and the fake Slack Web API receiving the answers on response_url.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manualClock } from '../../src/clock.js';
+import { manualClock } from '../../src/platform/clock.js';
 import { formatCount, formatPercent, ratio } from '../../src/slack/format.js';
 import { blocksText, startE2E, type E2E } from '../support/e2e.js';
 

@@ -5,11 +5,11 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startBot, type RunningBot } from '../../src/bot.js';
-import { loadConfig } from '../../src/config.js';
-import { startFakeSlack, startSocketModeFake, type FakeSlack, type SocketModeFake } from '../../src/fakeslack/index.js';
-import { silentLogger } from '../../src/log.js';
-import { botEnvFor } from '../../src/sim/bot-env.js';
-import { startSimulator, type Simulator } from '../../src/sim/server.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { startFakeSlack, startSocketModeFake, type FakeSlack, type SocketModeFake } from '../../local/fakeslack/index.js';
+import { silentLogger } from '../../src/platform/log.js';
+import { botEnvFor } from '../../local/sim/bot-env.js';
+import { startSimulator, type Simulator } from '../../local/sim/server.js';
 import { blocksText } from '../support/e2e.js';
 
 let sim: Simulator;
@@ -61,6 +61,6 @@ it('answers /aicc received over the socket', async () => {
 });
 
 it('the fake speaks RFC 6455: the handshake answer for the RFC sample key', async () => {
-  const { acceptKey } = await import('../../src/fakeslack/socket-mode.js');
+  const { acceptKey } = await import('../../local/fakeslack/socket-mode.js');
   expect(acceptKey('dGhlIHNhbXBsZSBub25jZQ==')).toBe('s3pPLMBiTxaQ9kYGzzhZRbK+xOo=');
 });

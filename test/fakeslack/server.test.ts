@@ -1,9 +1,9 @@
 import { LogLevel, WebClient, WebClientEvent, type WebAPIPlatformError } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeSlack, type FakeSlack, type MessageChange } from '../../src/fakeslack/server.js';
+import { startFakeSlack, type FakeSlack, type MessageChange } from '../../local/fakeslack/server.js';
 import { fallbackText, fitBlocks } from '../../src/slack/render/limits.js';
 import { withShareButton } from '../../src/slack/render/share.js';
-import { renderStats } from '../../src/slack/render/stats.js';
+import { renderStats } from '../../src/features/queries/render-stats.js';
 import { FETCHED_AT, TZ, campaign, stats } from '../slack/render/fixtures.js';
 
 let fake: FakeSlack;

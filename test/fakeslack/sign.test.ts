@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { isValidSlackRequest } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import { blockActionsBody, signSlackRequest, slashCommandBody } from '../../src/fakeslack/sign.js';
+import { blockActionsBody, signSlackRequest, slashCommandBody } from '../../local/fakeslack/sign.js';
 
 // Slack's own worked example ("Verifying requests from Slack"), checked with
 // `printf 'v0:1531420618:%s' "$BODY" | openssl dgst -sha256 -hmac 8f742231b10e8888abcd99yyyzzz85a5`.

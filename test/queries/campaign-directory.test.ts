@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Campaign } from '../../src/aicc/domain.js';
 import type { IsalesClient } from '../../src/aicc/isales.js';
-import { manualClock } from '../../src/clock.js';
-import { createCampaignDirectory } from '../../src/queries/campaign-directory.js';
+import { manualClock } from '../../src/platform/clock.js';
+import { createCampaignDirectory } from '../../src/features/queries/campaign-directory.js';
 
 const campaign = (id: string): Campaign => ({ id, name: id, status: 2, statusLabel: 'running', deviceType: 1, deviceTypeLabel: 'x', kind: 'ivr' });
 

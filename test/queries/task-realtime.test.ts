@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CmsClient } from '../../src/aicc/cms.js';
-import { manualClock } from '../../src/clock.js';
-import { createTaskRealtimeQuery } from '../../src/queries/task-realtime.js';
+import { manualClock } from '../../src/platform/clock.js';
+import { createTaskRealtimeQuery } from '../../src/features/queries/task-realtime.js';
 
 describe('task real-time query', () => {
   it('shares one call among concurrent identical requests and reuses it for a few seconds', async () => {

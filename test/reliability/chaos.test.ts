@@ -4,8 +4,8 @@
  * to no-data instead of firing falsely, and `/aicc status` says what happened.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { manualClock } from '../../src/clock.js';
-import type { Faults } from '../../src/sim/faults.js';
+import { manualClock } from '../../src/platform/clock.js';
+import type { Faults } from '../../local/sim/faults.js';
 import { healthyCampaign, START, env, MIN } from '../alerts/e2e-support.js';
 import { blocksText, startE2E, type E2E } from '../support/e2e.js';
 

@@ -8,10 +8,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeSlack, type FakeSlack } from '../../src/fakeslack/index.js';
-import { startSimulator, type Simulator } from '../../src/sim/server.js';
+import { startFakeSlack, type FakeSlack } from '../../local/fakeslack/index.js';
+import { startSimulator, type Simulator } from '../../local/sim/server.js';
 import { openStore } from '../../src/store/index.js';
-import { botEnvFor } from '../../src/sim/bot-env.js';
+import { botEnvFor } from '../../local/sim/bot-env.js';
 
 let sim: Simulator;
 let slack: FakeSlack;

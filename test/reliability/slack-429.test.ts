@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createAicc } from '../../src/aicc/index.js';
-import { manualClock } from '../../src/clock.js';
-import { loadConfig } from '../../src/config.js';
-import { createDigestService } from '../../src/digest/service.js';
-import { startFakeSlack, type FakeSlack } from '../../src/fakeslack/index.js';
-import { silentLogger } from '../../src/log.js';
-import { startSimulator, type Simulator } from '../../src/sim/server.js';
+import { manualClock } from '../../src/platform/clock.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { createDigestService } from '../../src/features/digests/service.js';
+import { startFakeSlack, type FakeSlack } from '../../local/fakeslack/index.js';
+import { silentLogger } from '../../src/platform/log.js';
+import { startSimulator, type Simulator } from '../../local/sim/server.js';
 import { openStore, type Store } from '../../src/store/index.js';
 
 let sim: Simulator;

@@ -1,8 +1,8 @@
 import https from 'node:https';
 import { describe, expect, it } from 'vitest';
 import { signAuthV2 } from '../../src/aicc/signer.js';
-import { parseCliArgs } from '../../src/sim/cli-args.js';
-import { startSimulator } from '../../src/sim/server.js';
+import { parseCliArgs } from '../../local/sim/cli-args.js';
+import { startSimulator } from '../../local/sim/server.js';
 
 describe('sim CLI flags', () => {
   it('maps flags to options and prints defaults, but never a secret the user supplied', () => {

@@ -4,10 +4,10 @@
  * real-time and call detail.
  */
 import { describe, expect, it } from 'vitest';
-import { manualClock } from '../../src/clock.js';
-import { DEMO_SCRIPT } from '../../src/sim/demo.js';
-import { startSimulator } from '../../src/sim/server.js';
-import { createWorld, type World } from '../../src/sim/world.js';
+import { manualClock } from '../../src/platform/clock.js';
+import { DEMO_SCRIPT } from '../../local/sim/demo.js';
+import { startSimulator } from '../../local/sim/server.js';
+import { createWorld, type World } from '../../local/sim/world.js';
 import { CMS, DETAIL, LIST, STATS, signedJson } from './support.js';
 
 const MIN = 60_000;

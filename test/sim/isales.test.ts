@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { manualClock } from '../../src/clock.js';
-import { startSimulator, type Simulator } from '../../src/sim/server.js';
+import { manualClock } from '../../src/platform/clock.js';
+import { startSimulator, type Simulator } from '../../local/sim/server.js';
 import { DETAIL, json, LIST, signed, signedJson, STATS } from './support.js';
 
 const clock = manualClock('2026-11-20T06:30:00Z'); // 14:30 in Shanghai

@@ -1,6 +1,6 @@
 /** Helpers for the simulator suites: signed requests over real HTTP, JSON bodies. */
 import { signAuthV2 } from '../../src/aicc/signer.js';
-import type { Simulator } from '../../src/sim/server.js';
+import type { Simulator } from '../../local/sim/server.js';
 
 export interface SignedOptions {
   body?: unknown;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { manualClock } from '../../src/clock.js';
-import { startSimulator } from '../../src/sim/server.js';
-import { createWorld, type World } from '../../src/sim/world.js';
+import { manualClock } from '../../src/platform/clock.js';
+import { startSimulator } from '../../local/sim/server.js';
+import { createWorld, type World } from '../../local/sim/world.js';
 import { CMS, STATS, signedJson } from './support.js';
 
 const VDN = 8;

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe } from 'vitest';
-import type { Logger } from '../../src/log.js';
+import type { Logger } from '../../src/platform/log.js';
 import { openStore, type Store } from '../../src/store/index.js';
 
 const PG_URL = process.env.TEST_DATABASE_URL;

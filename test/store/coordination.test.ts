@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { CampaignStats } from '../../src/aicc/domain.js';
 import { createStatsGuard } from '../../src/aicc/stats-guard.js';
-import { manualClock } from '../../src/clock.js';
+import { manualClock } from '../../src/platform/clock.js';
 import type { Store } from '../../src/store/index.js';
 import { describeEachBackend } from './backends.js';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { createLogger } from '../../src/log.js';
+import { createLogger } from '../../src/platform/log.js';
 import { connect } from '../../src/store/connect.js';
 import { openStore, StoreError } from '../../src/store/index.js';
 import { migrateToLatest } from '../../src/store/migrate.js';

@@ -4,13 +4,13 @@
  * slash commands and block_actions to /slack/events, answers read from the fake's response_url.
  */
 import { startBot, type RunningBot } from '../../src/bot.js';
-import type { Clock } from '../../src/clock.js';
-import { systemClock } from '../../src/clock.js';
-import { loadConfig } from '../../src/config.js';
-import { blockActionsBody, signSlackRequest, slashCommandBody, startFakeSlack, type FakeSlack, type RecordedResponse } from '../../src/fakeslack/index.js';
-import { createLogger, type Logger } from '../../src/log.js';
-import { startSimulator, type SimOptions, type Simulator } from '../../src/sim/server.js';
-import { botEnvFor } from '../../src/sim/bot-env.js';
+import type { Clock } from '../../src/platform/clock.js';
+import { systemClock } from '../../src/platform/clock.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { blockActionsBody, signSlackRequest, slashCommandBody, startFakeSlack, type FakeSlack, type RecordedResponse } from '../../local/fakeslack/index.js';
+import { createLogger, type Logger } from '../../src/platform/log.js';
+import { startSimulator, type SimOptions, type Simulator } from '../../local/sim/server.js';
+import { botEnvFor } from '../../local/sim/bot-env.js';
 
 export const SIGNING_SECRET = 'e2e-signing-secret';
 export const BOT_TOKEN = 'xoxb-e2e-token';

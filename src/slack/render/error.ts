@@ -5,7 +5,7 @@
 import type { KnownBlock } from '@slack/types';
 import { escapeMrkdwn, truncate } from '../format.js';
 import { context, section } from './blocks.js';
-import type { ErrorView } from './types.js';
+import type { ErrorView } from '../../features/queries/views.js';
 
 /** Renders a short, escaped error answer. */
 export function renderError(view: ErrorView): KnownBlock[] {

@@ -1,10 +1,10 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { parseCommand } from '../../../src/slack/commands/parse.js';
 import { usageLine, type ParseFailure } from '../../../src/slack/commands/spec.js';
-import { COMMANDS, digestAddCommand } from '../../../src/slack/commands/table.js';
-import { campaignScope, channel, csv, timeOfDay, timeZone, weekdays } from '../../../src/digest/command-values.js';
+import { COMMANDS, digestAddCommand } from '../../../src/features/commands.js';
+import { campaignScope, channel, csv, timeOfDay, timeZone, weekdays } from '../../../src/features/digests/command-values.js';
 import { identifier } from '../../../src/slack/commands/spec.js';
-import { blockProblems } from '../../../src/fakeslack/validate.js';
+import { blockProblems } from '../../../local/fakeslack/validate.js';
 import { renderHelp } from '../../../src/slack/render/help.js';
 import { allText } from '../render/fixtures.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BotStatRow } from '../../../src/aicc/domain.js';
-import { renderBot } from '../../../src/slack/render/bot.js';
-import type { BotView } from '../../../src/slack/render/types.js';
-import { blockProblems } from '../../../src/fakeslack/validate.js';
+import { renderBot } from '../../../src/features/queries/render-bot.js';
+import type { BotView } from '../../../src/features/queries/views.js';
+import { blockProblems } from '../../../local/fakeslack/validate.js';
 import { FETCHED_AT, TZ, allText } from './fixtures.js';
 
 const row = (hour: number, over: Partial<BotStatRow> = {}): BotStatRow => ({

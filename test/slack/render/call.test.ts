@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CallDetail } from '../../../src/aicc/domain.js';
-import { RECORDING_BLOCK_ID, renderCall } from '../../../src/slack/render/call.js';
+import { RECORDING_BLOCK_ID, renderCall } from '../../../src/features/queries/render-call.js';
 import { stripShareButton, withShareButton } from '../../../src/slack/render/share.js';
-import type { CallView } from '../../../src/slack/render/types.js';
-import { blockProblems } from '../../../src/fakeslack/validate.js';
+import type { CallView } from '../../../src/features/queries/views.js';
+import { blockProblems } from '../../../local/fakeslack/validate.js';
 import { FETCHED_AT, TZ, allText } from './fixtures.js';
 
 const RECORDING = 'https://obs.example.com/isales/record/abc?AccessKeyId=AK&Expires=1644484560&Signature=uzt%2F';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CAMPAIGNS_NEXT_ACTION, CAMPAIGNS_PREV_ACTION, decodeCampaignsQuery, encodeCampaignsQuery, renderCampaigns } from '../../../src/slack/render/campaigns.js';
-import type { CampaignsView } from '../../../src/slack/render/types.js';
-import { blockProblems } from '../../../src/fakeslack/validate.js';
+import { CAMPAIGNS_NEXT_ACTION, CAMPAIGNS_PREV_ACTION, decodeCampaignsQuery, encodeCampaignsQuery, renderCampaigns } from '../../../src/features/queries/render-campaigns.js';
+import type { CampaignsView } from '../../../src/features/queries/views.js';
+import { blockProblems } from '../../../local/fakeslack/validate.js';
 import { FETCHED_AT, TZ, allText, buttons, campaign } from './fixtures.js';
 
 const view = (over: Partial<CampaignsView> = {}): CampaignsView => ({

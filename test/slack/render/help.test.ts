@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { defineCommand } from '../../../src/slack/commands/spec.js';
-import { COMMANDS } from '../../../src/slack/commands/table.js';
+import { COMMANDS } from '../../../src/features/commands.js';
 import { renderHelp } from '../../../src/slack/render/help.js';
 import { renderUsageError } from '../../../src/slack/render/usage.js';
 import { parseCommand } from '../../../src/slack/commands/parse.js';
-import { blockProblems } from '../../../src/fakeslack/validate.js';
+import { blockProblems } from '../../../local/fakeslack/validate.js';
 import { allText } from './fixtures.js';
 
 describe('renderHelp', () => {

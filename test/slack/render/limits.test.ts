@@ -2,8 +2,8 @@ import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { actions, button, context, divider, fields, header, section } from '../../../src/slack/render/blocks.js';
 import { LIMITS, fallbackText, fitBlocks } from '../../../src/slack/render/limits.js';
-import { renderStats } from '../../../src/slack/render/stats.js';
-import { blockProblems } from '../../../src/fakeslack/validate.js';
+import { renderStats } from '../../../src/features/queries/render-stats.js';
+import { blockProblems } from '../../../local/fakeslack/validate.js';
 import { FETCHED_AT, TZ, campaign, stats } from './fixtures.js';
 
 const valid = (messages: KnownBlock[][]) => {

@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { callDetailSchema, campaignPageSchema, statisticsSchema } from '../../../src/aicc/isales-schemas.js';
-import { blockProblems } from '../../../src/fakeslack/validate.js';
-import { renderCall } from '../../../src/slack/render/call.js';
-import { renderCampaigns } from '../../../src/slack/render/campaigns.js';
-import { renderStats } from '../../../src/slack/render/stats.js';
+import { blockProblems } from '../../../local/fakeslack/validate.js';
+import { renderCall } from '../../../src/features/queries/render-call.js';
+import { renderCampaigns } from '../../../src/features/queries/render-campaigns.js';
+import { renderStats } from '../../../src/features/queries/render-stats.js';
 
 const sample = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../fixtures/samples/${name}.json`, import.meta.url), 'utf8'));
 const meta = { vdn: 8, timeZone: 'Asia/Shanghai', fetchedAt: new Date('2026-11-21T02:05:00Z') };

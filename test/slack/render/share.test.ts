@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SHARE_ACTION_ID, stripShareButton, withShareButton } from '../../../src/slack/render/share.js';
-import { renderCampaigns } from '../../../src/slack/render/campaigns.js';
+import { renderCampaigns } from '../../../src/features/queries/render-campaigns.js';
 import { section } from '../../../src/slack/render/blocks.js';
 import { FETCHED_AT, TZ, buttons, campaign } from './fixtures.js';
 

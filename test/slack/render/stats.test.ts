@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { renderStats } from '../../../src/slack/render/stats.js';
+import { renderStats } from '../../../src/features/queries/render-stats.js';
 import { fitBlocks } from '../../../src/slack/render/limits.js';
-import type { StatsView } from '../../../src/slack/render/types.js';
-import { blockProblems } from '../../../src/fakeslack/validate.js';
+import type { StatsView } from '../../../src/features/queries/views.js';
+import { blockProblems } from '../../../local/fakeslack/validate.js';
 import { FETCHED_AT, TZ, allText, campaign, stats } from './fixtures.js';
 
 const view = (over: Partial<StatsView> = {}): StatsView => ({

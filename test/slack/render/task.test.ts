@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { renderTask } from '../../../src/slack/render/task.js';
-import type { TaskView } from '../../../src/slack/render/types.js';
-import { blockProblems } from '../../../src/fakeslack/validate.js';
+import { renderTask } from '../../../src/features/queries/render-task.js';
+import type { TaskView } from '../../../src/features/queries/views.js';
+import { blockProblems } from '../../../local/fakeslack/validate.js';
 import { FETCHED_AT, TZ, allText, campaign } from './fixtures.js';
 
 const view = (over: Partial<TaskView> = {}): TaskView => ({

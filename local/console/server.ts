@@ -1,0 +1,182 @@
+/**
+ * The local Slack console: a web page that plays Slack's part for the bot, through the same paths
+ * real Slack uses. Typed commands and button clicks become signed requests to the bot's
+ * `/slack/events`; the bot answers through the fake Slack Web API and response URLs, and every
+ * change in the fake workspace reaches the page over server-sent events, already rendered.
+ *
+ * Routes: `GET /` (page), `/console.js`, `/console.css`, `/favicon.svg`, `GET /events` (SSE),
+ * `GET /api/state`, `POST /api/command`, `POST /api/action`.
+ */
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { z } from 'zod';
+import type { FakeSlack } from '../fakeslack/index.js';
+import type { Logger } from '../../src/platform/log.js';
+import { ActionRequest, CommandRequest, sendAction, sendCommand, type ApiDeps, type ApiResult } from './api.js';
+import { DEMO_CHANNELS, DEMO_USERS, type ConsoleChannel, type ConsoleUser } from './demo.js';
+import { isAllowedHost, readJsonBody, sendJson, sendText } from './http.js';
+import { PAGE_CSS } from './page-css.js';
+import { FAVICON_SVG, PAGE_CSP, PAGE_HTML } from './page-html.js';
+import { PAGE_SCRIPT } from './page-script.js';
+import { SseHub } from './sse.js';
+import { Timeline, type TimelineItem, type TimelineUpdate } from './timeline.js';
+
+export type { ConsoleChannel, ConsoleUser } from './demo.js';
+export { DEMO_CHANNELS, DEMO_PLACES, DEMO_USERS } from './demo.js';
+
+export interface ConsoleOptions {
+  /** 0 picks a free port. */
+  port: number;
+  /** Default 127.0.0.1: the console can act as anyone in the workspace, so it stays local. */
+  host?: string;
+  fakeSlack: FakeSlack;
+  /** The bot's base URL; requests go to `${botUrl}/slack/events`. */
+  botUrl: string;
+  signingSecret: string;
+  log: Logger;
+  channels?: readonly ConsoleChannel[];
+  users?: readonly ConsoleUser[];
+  /** The bot's display name in the timeline. */
+  botName?: string;
+  /** Arrival times of messages; injected so tests can pin them. */
+  now?: () => Date;
+  /** Seconds between SSE keep-alive comments (default 15). */
+  keepAliveS?: number;
+}
+
+export interface RunningConsole {
+  /** The page, e.g. `http://127.0.0.1:3000/`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** What `/api/state` and the first SSE event carry. */
+export interface ConsoleState {
+  channels: readonly ConsoleChannel[];
+  users: ReadonlyArray<Pick<ConsoleUser, 'id' | 'name' | 'realName' | 'role'>>;
+  items: TimelineItem[];
+}
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+const STATIC: Readonly<Record<string, { body: string; type: string }>> = {
+  '/': { body: PAGE_HTML, type: 'text/html; charset=utf-8' },
+  '/index.html': { body: PAGE_HTML, type: 'text/html; charset=utf-8' },
+  '/console.js': { body: PAGE_SCRIPT, type: 'text/javascript; charset=utf-8' },
+  '/console.css': { body: PAGE_CSS, type: 'text/css; charset=utf-8' },
+  '/favicon.svg': { body: FAVICON_SVG, type: 'image/svg+xml' },
+};
+
+/** Starts the console's HTTP server and subscribes it to the fake workspace. */
+export async function startConsole(opts: ConsoleOptions): Promise<RunningConsole> {
+  const host = opts.host ?? '127.0.0.1';
+  const channels = opts.channels ?? DEMO_CHANNELS;
+  const users = opts.users ?? DEMO_USERS;
+  const log = opts.log.child({ component: 'console' });
+  const timeline = new Timeline({ messages: (c) => opts.fakeSlack.messages(c), channels, users, botName: opts.botName, now: opts.now ?? (() => new Date()) });
+  const hub = new SseHub((opts.keepAliveS ?? 15) * 1000);
+  const broadcast = (u: TimelineUpdate) => hub.broadcast(u.type === 'upsert' ? { event: 'upsert', data: u.item } : { event: 'remove', data: { id: u.id, channel: u.channel } });
+  const unsubscribe = opts.fakeSlack.on('message', (change) => {
+    try {
+      timeline.apply(change).forEach(broadcast);
+    } catch (error) {
+      log.warn('console could not render a message change', { error });
+    }
+  });
+
+  // Unique per console, so two consoles on one fake Slack never share a response_url.
+  const responsePrefix = `console-${randomBytes(4).toString('hex')}`;
+  let responseSeq = 0;
+  const deps: ApiDeps = {
+    fakeSlack: opts.fakeSlack,
+    botUrl: opts.botUrl.replace(/\/+$/, ''),
+    signingSecret: opts.signingSecret,
+    channels,
+    users,
+    log,
+    echo: (channel, user, text) => broadcast(timeline.addCommand(channel, user, text)),
+    nextId: () => `${responsePrefix}-${++responseSeq}`,
+  };
+  const state = (): ConsoleState => ({
+    channels,
+    users: users.map(({ id, name, realName, role }) => ({ id, name, realName, role })),
+    items: timeline.items(),
+  });
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log.error('console request failed', { path: req.url, error });
+      sendJson(res, 500, { ok: false, error: 'internal error' });
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isAllowedHost(req.headers.host, host)) return sendJson(res, 403, { ok: false, error: 'open the console by its IP address or localhost' });
+    const path = new URL(req.url ?? '/', 'http://console.local').pathname;
+    const method = req.method ?? 'GET';
+    const asset = Object.hasOwn(STATIC, path) ? STATIC[path] : undefined;
+    if (asset) {
+      if (method !== 'GET' && method !== 'HEAD') return notAllowed(res, 'GET');
+      const headers: Record<string, string> = path === '/' || path === '/index.html' ? { 'content-security-policy': PAGE_CSP } : {};
+      return sendText(res, 200, method === 'HEAD' ? '' : asset.body, asset.type, headers);
+    }
+    switch (path) {
+      case '/events':
+        if (method !== 'GET') return notAllowed(res, 'GET');
+        return hub.attach(req, res, { event: 'state', data: state() });
+      case '/api/state':
+        if (method !== 'GET') return notAllowed(res, 'GET');
+        return sendJson(res, 200, state());
+      case '/api/command':
+        return post(req, res, CommandRequest, (body) => sendCommand(body, deps));
+      case '/api/action':
+        return post(req, res, ActionRequest, (body) => sendAction(body, deps));
+      default:
+        return sendJson(res, 404, { ok: false, error: 'not found' });
+    }
+  }
+
+  /** Reads, validates and runs a POST; junk gets a 4xx naming the problem. */
+  async function post<S extends z.ZodType>(req: IncomingMessage, res: ServerResponse, schema: S, run: (body: z.infer<S>) => Promise<ApiResult>): Promise<void> {
+    if (req.method !== 'POST') return notAllowed(res, 'POST');
+    const read = await readJsonBody(req, MAX_BODY_BYTES);
+    if (!read.ok) return sendJson(res, read.status, { ok: false, error: read.error });
+    const parsed = schema.safeParse(read.value);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).slice(0, 5);
+      return sendJson(res, 400, { ok: false, error: `invalid request: ${problems.join('; ')}` });
+    }
+    const result = await run(parsed.data);
+    sendJson(res, result.status, result.body);
+  }
+
+  server.listen(opts.port, host);
+  try {
+    await once(server, 'listening');
+  } catch (error) {
+    unsubscribe();
+    hub.close();
+    throw error;
+  }
+  const { address, port } = server.address() as AddressInfo;
+  const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}/`;
+  log.info('console listening', { url });
+
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        unsubscribe();
+        hub.close();
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+}
+
+function notAllowed(res: ServerResponse, allow: string): void {
+  res.setHeader('allow', allow);
+  sendJson(res, 405, { ok: false, error: 'method not allowed' });
+}

@@ -1,0 +1,54 @@
+/**
+ * The buttons on an alert message. **Acknowledge**: anyone in the channel; the message shows who and
+ * the thread says so. **Mute 1h** / **Mute until tomorrow** (the tenant's next midnight): admins
+ * only when BOT_ADMIN_USERS is set, audited. The button value names the rule and subject, so the
+ * process that receives the click needs nothing but the store; refusals are answered ephemerally.
+ */
+import type { App, BlockButtonAction } from '@slack/bolt';
+import { nextMidnight } from './time.js';
+import { decodeAlertButton } from './view.js';
+import { escapeMrkdwn, formatTime, userMention } from '../../slack/format.js';
+import { ALERT_ACK_ACTION, ALERT_MUTE_HOUR_ACTION, ALERT_MUTE_TOMORROW_ACTION } from './render.js';
+import { section } from '../../slack/render/blocks.js';
+import { renderError } from '../../slack/render/error.js';
+import type { RunnerDeps } from '../../slack/commands/run.js';
+
+type Respond = (m: object) => Promise<unknown>;
+
+const tell = (respond: Respond, blocks: ReturnType<typeof section>[], text: string) =>
+  respond({ response_type: 'ephemeral', replace_original: false, blocks, text });
+
+const expired = (respond: Respond) =>
+  respond({ response_type: 'ephemeral', replace_original: false, blocks: renderError({ title: 'That alert no longer exists', hint: '`/aicc alert list` shows the rules.' }), text: 'That alert no longer exists' });
+
+export function registerAlertActions(app: App, deps: RunnerDeps): void {
+  app.action<BlockButtonAction>(ALERT_ACK_ACTION, async ({ ack, action, body, respond }) => {
+    await ack();
+    const target = decodeAlertButton(action.value);
+    if (!target) return void (await expired(respond));
+    const outcome = await deps.alerts.acknowledge(target.ruleId, target.subject, body.user.id);
+    await deps.store.audit.append(deps.clock().getTime(), body.user.id, 'alert.ack', `alert:${target.ruleId}`, { subject: target.subject, outcome: outcome.status });
+    if (outcome.status === 'gone') return void (await expired(respond));
+    if (outcome.status === 'already') return void (await tell(respond, [section(`:eyes: Already acknowledged by ${userMention(outcome.by)}.`)], 'Already acknowledged'));
+    if (outcome.status === 'not-firing') return void (await tell(respond, [section(`:white_check_mark: This alert is no longer firing${outcome.state ? ` (${escapeMrkdwn(outcome.state)})` : ''}; nothing to acknowledge.`)], 'Not firing'));
+  });
+
+  const mute = (length: 'hour' | 'tomorrow') =>
+    async ({ ack, action, body, respond }: { ack: () => Promise<void>; action: BlockButtonAction['actions'][number]; body: BlockButtonAction; respond: Respond }) => {
+      await ack();
+      const target = decodeAlertButton(action.value);
+      if (!target) return void (await expired(respond));
+      const userId = body.user.id;
+      if (deps.adminUsers.length > 0 && !deps.adminUsers.includes(userId)) {
+        return void (await respond({ response_type: 'ephemeral', replace_original: false, blocks: renderError({ title: "Only the bot's administrators can mute alerts.", hint: 'Ask one of the users in BOT_ADMIN_USERS, or acknowledge the alert instead.' }), text: 'Only administrators can mute alerts' }));
+      }
+      const now = deps.clock().getTime();
+      const until = length === 'hour' ? now + 3_600_000 : nextMidnight(now, deps.timeZone);
+      const rule = await deps.alerts.mute(target.ruleId, until, userId);
+      if (!rule) return void (await expired(respond));
+      await deps.store.audit.append(now, userId, 'alert.mute', `alert:${rule.id}`, { until, via: 'button' });
+      await tell(respond, [section(`:mute: Alert ${rule.id} muted until ${formatTime(new Date(until), deps.timeZone)} (${escapeMrkdwn(deps.timeZone)}).`)], 'Alert muted');
+    };
+  app.action<BlockButtonAction>(ALERT_MUTE_HOUR_ACTION, mute('hour'));
+  app.action<BlockButtonAction>(ALERT_MUTE_TOMORROW_ACTION, mute('tomorrow'));
+}

@@ -1,0 +1,25 @@
+/** `/aicc alert list [#channel]`: every rule with its settings and the state of its subjects. */
+import type { AiccInput } from '../commands.js';
+import { renderAlertList } from './render-list.js';
+import { ruleView } from './handle-common.js';
+import type { HandlerDeps, HandlerResult, Invocation } from '../../slack/commands/handler.js';
+
+export async function handleAlertList(input: AiccInput<'alert list'>, inv: Invocation, deps: HandlerDeps): Promise<HandlerResult> {
+  void inv;
+  const channelId = input.positional.channel;
+  const rules = await deps.store.alerts.list(channelId ? { channelId } : undefined);
+  const items = await Promise.all(
+    rules.map(async (rule) => ({
+      rule: ruleView(rule),
+      states: (await deps.store.alerts.states.listByRule(rule.id)).map((s) => ({
+        subject: s.subject,
+        state: s.state,
+        since: new Date(s.since),
+        value: s.lastValue,
+        volume: s.lastVolume,
+        ackedBy: s.ackedBy,
+      })),
+    })),
+  );
+  return renderAlertList({ items, channelId, now: deps.clock(), timeZone: deps.timeZone });
+}

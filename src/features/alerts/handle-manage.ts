@@ -1,0 +1,41 @@
+/** `/aicc alert remove|mute|unmute ID`: admins only when BOT_ADMIN_USERS is set; every change audited. */
+import { nextMidnight } from './time.js';
+import type { AiccInput } from '../commands.js';
+import { renderAlertMuteChanged, renderAlertNotFound, renderAlertRemoved } from './render-list.js';
+import { section } from '../../slack/render/blocks.js';
+import { audit, requireAdmin } from '../../slack/permissions.js';
+import { ruleView } from './handle-common.js';
+import type { HandlerDeps, HandlerResult, Invocation } from '../../slack/commands/handler.js';
+
+export async function handleAlertRemove(input: AiccInput<'alert remove'>, inv: Invocation, deps: HandlerDeps): Promise<HandlerResult> {
+  requireAdmin(inv, deps, 'remove alert rules');
+  const rule = await deps.store.alerts.get(input.positional.id);
+  if (!rule || !(await deps.store.alerts.remove(rule.id))) return renderAlertNotFound(input.positional.id);
+  await audit(deps, inv, 'alert.remove', `alert:${rule.id}`, rule);
+  return renderAlertRemoved(ruleView(rule));
+}
+
+export async function handleAlertMute(input: AiccInput<'alert mute'>, inv: Invocation, deps: HandlerDeps): Promise<HandlerResult> {
+  requireAdmin(inv, deps, 'mute alert rules');
+  const now = deps.clock().getTime();
+  const { id, length } = input.positional;
+  const until = length === 'tomorrow' ? nextMidnight(now, deps.timeZone) : now + length * 1000;
+  const rule = await deps.alerts.mute(id, until, inv.userId);
+  if (!rule) return renderAlertNotFound(id);
+  await audit(deps, inv, 'alert.mute', `alert:${id}`, { until });
+  return renderAlertMuteChanged(ruleView(rule), new Date(until), deps.timeZone);
+}
+
+export async function handleAlertUnmute(input: AiccInput<'alert unmute'>, inv: Invocation, deps: HandlerDeps): Promise<HandlerResult> {
+  requireAdmin(inv, deps, 'unmute alert rules');
+  const now = deps.clock().getTime();
+  const { id } = input.positional;
+  const before = await deps.store.alerts.get(id);
+  if (!before) return renderAlertNotFound(id);
+  if (before.mutedUntil === undefined || before.mutedUntil <= now) return [section(`:loud_sound: Alert ${id} is not muted.`)];
+  // Ending the mute now, rather than clearing it, gives a still-firing alert its one reminder.
+  const rule = await deps.alerts.mute(id, now, inv.userId);
+  if (!rule) return renderAlertNotFound(id);
+  await audit(deps, inv, 'alert.unmute', `alert:${id}`);
+  return renderAlertMuteChanged(ruleView(rule), undefined, deps.timeZone);
+}

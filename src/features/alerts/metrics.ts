@@ -1,0 +1,196 @@
+/**
+ * The metrics alert rules can watch: where each comes from, how its value and volume are read from
+ * a decoded snapshot row, its unit and which direction is healthy.
+ *
+ * Units, everywhere in alerting (rule thresholds, clear values, stored last values): a **rate is in
+ * percent, 0–100** (`success_rate < 40` means 40%); `waiting` is a number of calls. Values are
+ * "today so far" in the tenant's day, as the vendor counts them; the volume is the day's dialled
+ * calls (campaign metrics) or bot calls (voice-bot metrics), which `min:N` is compared with.
+ */
+import type { BotStatRow, CampaignStats, TaskRealtime } from '../../aicc/domain.js';
+import type { AlertOp } from '../../store/alert-rules.js';
+
+export const METRIC_NAMES = ['success_rate', 'connect_rate', 'completion_rate', 'waiting', 'autonomy_rate', 'interface_success_rate'] as const;
+export type MetricName = (typeof METRIC_NAMES)[number];
+
+/** Snapshot sources a metric reads (see ../collector/collect.ts). */
+export type MetricSource = 'stats' | 'cms' | 'oifde';
+
+/** One reading: `value` is undefined when it cannot be computed (nothing dialled yet). */
+export interface Reading {
+  value: number | undefined;
+  volume: number;
+}
+
+interface MetricBase {
+  name: MetricName;
+  /** What the rule's subject is. */
+  subject: 'campaign' | 'bot';
+  unit: 'percent' | 'calls';
+  /** Which way is good; `waiting` is healthy low, rates healthy high. */
+  healthy: 'high' | 'low';
+  /** For people: `success rate`. */
+  label: string;
+  /** One line for help and `alert list`. */
+  meaning: string;
+  /** What the volume counts: `dialled`, `bot calls`. */
+  volumeLabel: string;
+}
+
+/** A metric with the reader for its source's decoded row. */
+export type MetricDef =
+  | (MetricBase & { source: 'stats'; read(row: CampaignStats): Reading })
+  | (MetricBase & { source: 'cms'; read(row: TaskRealtime): Reading })
+  | (MetricBase & { source: 'oifde'; read(rows: readonly BotStatRow[]): Reading });
+
+const pct = (num: number | undefined, den: number | undefined): number | undefined =>
+  num === undefined || den === undefined || den <= 0 ? undefined : (num / den) * 100;
+
+const sum = (rows: readonly BotStatRow[], pick: (r: BotStatRow) => number | undefined): number | undefined => {
+  const known = rows.map(pick).filter((n): n is number => n !== undefined);
+  return known.length === 0 ? undefined : known.reduce((a, b) => a + b, 0);
+};
+
+/** Self-service share as `/aicc bot` computes it: self-service / (self-service + transfers to an agent). */
+function autonomy(rows: readonly BotStatRow[]): number | undefined {
+  const self = sum(rows, (r) => r.exitConsulting);
+  const staffNo = sum(rows, (r) => r.staffNoConsult);
+  const staff = sum(rows, (r) => r.staffConsult);
+  if (self === undefined || staffNo === undefined || staff === undefined) return undefined;
+  return pct(self, self + staffNo + staff);
+}
+
+const botCalls = (rows: readonly BotStatRow[]) => sum(rows, (r) => r.calls) ?? 0;
+
+/** Every metric by name. */
+export const METRICS: Readonly<Record<MetricName, MetricDef>> = {
+  success_rate: {
+    name: 'success_rate',
+    source: 'stats',
+    subject: 'campaign',
+    unit: 'percent',
+    healthy: 'high',
+    label: 'success rate',
+    meaning: 'connected / dialled today, from statistics v2',
+    volumeLabel: 'dialled',
+    read: (s) => ({ value: pct(s.dailyConnected, s.dailyCalled), volume: s.dailyCalled ?? 0 }),
+  },
+  connect_rate: {
+    name: 'connect_rate',
+    source: 'cms',
+    subject: 'campaign',
+    unit: 'percent',
+    healthy: 'high',
+    label: 'connect rate',
+    meaning: 'connected / total of the task, from CMS real-time',
+    volumeLabel: 'dialled',
+    read: (t) => ({ value: pct(t.connected, t.total), volume: t.total ?? 0 }),
+  },
+  completion_rate: {
+    name: 'completion_rate',
+    source: 'cms',
+    subject: 'campaign',
+    unit: 'percent',
+    healthy: 'high',
+    label: 'completion rate',
+    meaning: 'completed / total of the task, from CMS real-time',
+    volumeLabel: 'dialled',
+    read: (t) => ({ value: pct(t.completed, t.total), volume: t.total ?? 0 }),
+  },
+  waiting: {
+    name: 'waiting',
+    source: 'cms',
+    subject: 'campaign',
+    unit: 'calls',
+    healthy: 'low',
+    label: 'calls waiting',
+    meaning: 'calls waiting in the task, from CMS real-time',
+    volumeLabel: 'dialled',
+    read: (t) => ({ value: t.waiting, volume: t.total ?? 0 }),
+  },
+  autonomy_rate: {
+    name: 'autonomy_rate',
+    source: 'oifde',
+    subject: 'bot',
+    unit: 'percent',
+    healthy: 'high',
+    label: 'autonomy rate',
+    meaning: 'self-service share of the voice bot’s calls today, from OIFDE',
+    volumeLabel: 'bot calls',
+    read: (rows) => ({ value: autonomy(rows), volume: botCalls(rows) }),
+  },
+  interface_success_rate: {
+    name: 'interface_success_rate',
+    source: 'oifde',
+    subject: 'bot',
+    unit: 'percent',
+    healthy: 'high',
+    label: 'interface success rate',
+    meaning: 'the voice bot’s back-end calls that succeeded today, from OIFDE',
+    volumeLabel: 'bot calls',
+    read: (rows) => ({ value: pct(sum(rows, (r) => r.interfaceSuccesses), sum(rows, (r) => r.interfaceRequests)), volume: botCalls(rows) }),
+  },
+};
+
+/** The metric of a name, or undefined for a name no row defines (an old rule after an upgrade). */
+export function metricOf(name: string): MetricDef | undefined {
+  return (METRICS as Record<string, MetricDef | undefined>)[name];
+}
+
+/** Whether a value breaches `op threshold`. */
+export function breaches(op: AlertOp, threshold: number, value: number): boolean {
+  switch (op) {
+    case '<':
+      return value < threshold;
+    case '<=':
+      return value <= threshold;
+    case '>':
+      return value > threshold;
+    case '>=':
+      return value >= threshold;
+  }
+}
+
+/**
+ * Whether a firing alert has recovered: the value is on the healthy side of the clear level, so
+ * with `clear` equal to the threshold this is exactly "no longer breached".
+ */
+export function clears(op: AlertOp, clear: number, value: number): boolean {
+  switch (op) {
+    case '<':
+      return value >= clear;
+    case '<=':
+      return value > clear;
+    case '>':
+      return value <= clear;
+    case '>=':
+      return value < clear;
+  }
+}
+
+/** True when the rule fires on low values (`<`, `<=`), so its healthy side is above. */
+export const firesLow = (op: AlertOp): boolean => op === '<' || op === '<=';
+
+/**
+ * The default clear level, on the healthy side of the threshold: 5 points for a rate (capped to
+ * 0–100); for a count, 5 calls or a tenth of the threshold, whichever is more (never below 0).
+ */
+export function defaultClear(metric: MetricDef, op: AlertOp, threshold: number): number {
+  const gap = metric.unit === 'percent' ? 5 : Math.max(5, Math.round(Math.abs(threshold) / 10));
+  const clear = firesLow(op) ? threshold + gap : threshold - gap;
+  return metric.unit === 'percent' ? Math.min(100, Math.max(0, clear)) : Math.max(0, clear);
+}
+
+/** A value in the metric's unit for people: `31.2%`, `14 calls`; unknown → `–`. */
+export function formatValue(metric: Pick<MetricDef, 'unit'>, value: number | undefined): string {
+  if (value === undefined || !Number.isFinite(value)) return '–';
+  if (metric.unit === 'percent') return `${(Math.round(value * 10) / 10).toFixed(1)}%`;
+  const n = Math.round(value * 10) / 10;
+  return `${Number.isInteger(n) ? n : n.toFixed(1)} ${Math.abs(n) === 1 ? 'call' : 'calls'}`;
+}
+
+/** A threshold as typed back to people: `40%`, `20` (calls). */
+export function formatThreshold(metric: Pick<MetricDef, 'unit'>, value: number): string {
+  const n = Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
+  return metric.unit === 'percent' ? `${n}%` : n;
+}

@@ -1,0 +1,24 @@
+/** `/aicc digest add [#channel] [at:] [days:] [tz:] [campaigns:] [bots:] [when:]` */
+import { renderDigestAdded } from './render-list.js';
+import type { AiccInput } from '../commands.js';
+import { audit, requireAdmin } from '../../slack/permissions.js';
+import type { HandlerDeps, HandlerResult, Invocation } from '../../slack/commands/handler.js';
+
+export async function handleDigestAdd(input: AiccInput<'digest add'>, inv: Invocation, deps: HandlerDeps): Promise<HandlerResult> {
+  requireAdmin(inv, deps, 'add digests');
+  const o = input.options;
+  const sub = await deps.store.digests.create({
+    channelId: input.positional.channel ?? inv.channelId,
+    vdn: inv.vdn,
+    at: o.at ?? '09:00',
+    days: o.days ?? 'mon-fri',
+    timeZone: o.tz ?? deps.botTimeZone,
+    campaigns: o.campaigns ?? 'all',
+    bots: o.bots ?? [],
+    whenMode: o.when ?? 'always',
+    createdBy: inv.userId,
+    createdAt: deps.clock().getTime(),
+  });
+  await audit(deps, inv, 'digest.add', `digest:${sub.id}`, sub);
+  return renderDigestAdded({ ...sub, nextRun: deps.digests.nextRun(sub) });
+}

@@ -1,0 +1,44 @@
+/** `/aicc digest remove|pause|resume|run ID` */
+import { renderDigestNotFound, renderDigestPauseChanged, renderDigestRemoved, renderDigestRunStarted } from './render-list.js';
+import type { DigestSubscription } from '../../store/digests.js';
+import type { AiccInput } from '../commands.js';
+import { renderError } from '../../slack/render/error.js';
+import { audit, requireAdmin } from '../../slack/permissions.js';
+import type { HandlerDeps, HandlerResult, Invocation } from '../../slack/commands/handler.js';
+
+type ManageInput = AiccInput<'digest remove'> | AiccInput<'digest pause'> | AiccInput<'digest resume'> | AiccInput<'digest run'>;
+
+async function find(input: ManageInput, deps: HandlerDeps): Promise<DigestSubscription | undefined> {
+  return deps.store.digests.get(input.positional.id);
+}
+
+export async function handleDigestRemove(input: AiccInput<'digest remove'>, inv: Invocation, deps: HandlerDeps): Promise<HandlerResult> {
+  requireAdmin(inv, deps, 'remove digests');
+  const sub = await find(input, deps);
+  if (!sub || !(await deps.store.digests.remove(sub.id))) return renderDigestNotFound(input.positional.id);
+  await audit(deps, inv, 'digest.remove', `digest:${sub.id}`, sub);
+  return renderDigestRemoved(sub.id, sub.channelId);
+}
+
+async function setPaused(input: ManageInput, inv: Invocation, deps: HandlerDeps, paused: boolean): Promise<HandlerResult> {
+  requireAdmin(inv, deps, paused ? 'pause digests' : 'resume digests');
+  const sub = await find(input, deps);
+  if (!sub) return renderDigestNotFound(input.positional.id);
+  // Resuming starts from now: the slots skipped while paused are neither posted nor "missed".
+  await deps.store.digests.setPaused(sub.id, paused, deps.clock().getTime());
+  await audit(deps, inv, paused ? 'digest.pause' : 'digest.resume', `digest:${sub.id}`);
+  const updated = { ...sub, paused };
+  return renderDigestPauseChanged({ ...updated, nextRun: deps.digests.nextRun(updated) });
+}
+
+export const handleDigestPause = (input: AiccInput<'digest pause'>, inv: Invocation, deps: HandlerDeps) => setPaused(input, inv, deps, true);
+export const handleDigestResume = (input: AiccInput<'digest resume'>, inv: Invocation, deps: HandlerDeps) => setPaused(input, inv, deps, false);
+
+export async function handleDigestRun(input: AiccInput<'digest run'>, inv: Invocation, deps: HandlerDeps): Promise<HandlerResult> {
+  const sub = await find(input, deps);
+  if (!sub) return renderDigestNotFound(input.positional.id);
+  await audit(deps, inv, 'digest.run', `digest:${sub.id}`);
+  const outcome = await deps.digests.post(sub, { manual: true });
+  if (outcome.status === 'failed') return renderError({ title: `Digest ${sub.id} could not be posted`, detail: outcome.error, hint: 'Invite the bot to the channel, or check its permissions.' });
+  return renderDigestRunStarted(sub);
+}

@@ -1,0 +1,171 @@
+/**
+ * Scheduled digests, exactly once. A node-cron task wakes every minute; each wake-up (and start)
+ * computes, per subscription, the scheduled slots since the last one handled (pure schedule code,
+ * so time zones and DST are right whatever the cron library does), claims each slot in the store
+ * (a unique row per subscription and minute: a second process skips it), and posts it — late within
+ * `DIGEST_GRACE_MIN`, otherwise recorded as missed.
+ */
+import cron from 'node-cron';
+import type { Aicc } from '../../aicc/index.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Logger } from '../../platform/log.js';
+import { channelLink } from '../../slack/format.js';
+import type { DigestSubscription } from '../../store/digests.js';
+import type { Store } from '../../store/index.js';
+import { gatherDigestInput } from './content.js';
+import { isAlive } from '../../platform/liveness.js';
+import { deliver, DeliveryError, findPosted, notifyByDm, type SlackPoster } from '../../slack/outbound.js';
+import { digestFallbackText, digestHash, renderDigest } from './render.js';
+import { nextRuns, planCatchUp } from './schedule.js';
+import { buildDigestView } from './view.js';
+
+export interface DigestServiceDeps {
+  store: Store;
+  aicc: Aicc;
+  client: SlackPoster;
+  clock: Clock;
+  log: Logger;
+  graceMin: number;
+  /** Snapshot age that still counts as current (two collector intervals). */
+  freshMs: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export type PostOutcome =
+  | { status: 'posted' | 'late'; ts: string }
+  | { status: 'unchanged' }
+  | { status: 'failed'; error: string };
+
+export interface DigestService {
+  /** Builds and posts one subscription's digest now. `manual` ignores `when:changed`. */
+  post(sub: DigestSubscription, opts?: { slot?: Date; late?: boolean; manual?: boolean }): Promise<PostOutcome>;
+  /** Handles every slot due up to `now` for every active subscription. */
+  runDue(now?: Date): Promise<void>;
+  nextRun(sub: DigestSubscription, after?: Date): Date | undefined;
+  start(): void;
+  stop(): void;
+}
+
+const jobName = (id: number) => `digest:${id}`;
+/** A slot handled this long after its time is marked late. */
+const LATE_AFTER_MS = 2 * 60_000;
+/** A 'running' claim older than this whose holder has no heartbeat was interrupted. */
+const STALE_CLAIM_MS = 5_000;
+
+export function createDigestService(deps: DigestServiceDeps): DigestService {
+  const { store, clock, log } = deps;
+  let task: ReturnType<typeof cron.createTask> | undefined;
+  let running: Promise<void> | undefined;
+
+  async function post(sub: DigestSubscription, opts: { slot?: Date; late?: boolean; manual?: boolean } = {}): Promise<PostOutcome> {
+    const now = clock();
+    const slot = opts.slot ?? now;
+    const jobKey = `${jobName(sub.id)}@${slot.getTime()}`;
+    const input = await gatherDigestInput(sub, now, { store, aicc: deps.aicc, freshMs: deps.freshMs }, opts.late ? slot : undefined);
+    const view = buildDigestView(input);
+    const hash = digestHash(view);
+    if (!opts.manual && sub.whenMode === 'changed' && sub.lastDigestHash === hash) return { status: 'unchanged' };
+    const messages = renderDigest(view);
+    try {
+      const { ts, attempts } = await deliver(deps.client, { channel: sub.channelId, first: messages.first, thread: messages.thread, text: digestFallbackText(view), jobKey }, { sleep: deps.sleep });
+      const status = opts.late ? 'late' : 'posted';
+      await store.deliveries.record({ kind: 'digest', ref: sub.id, jobKey, channel: sub.channelId, status, at: clock().getTime(), ts, attempts });
+      await store.digests.update(sub.id, { lastDigestHash: hash, updatedAt: clock().getTime() });
+      return { status, ts };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const attempts = error instanceof DeliveryError ? error.attempts : 1;
+      await store.deliveries.record({ kind: 'digest', ref: sub.id, jobKey, channel: sub.channelId, status: 'failed', at: clock().getTime(), error: message, attempts });
+      log.warn('digest delivery failed', { subscription: sub.id, channel: sub.channelId, error: message });
+      await notifyByDm(deps.client, sub.createdBy, `Your AICC digest #${sub.id} could not be posted to ${channelLink(sub.channelId)}: ${message}. Invite the bot to the channel or check \`/aicc digest list\`.`).catch((e: unknown) =>
+        log.warn('could not tell the subscription creator', { subscription: sub.id, error: e }),
+      );
+      return { status: 'failed', error: message };
+    }
+  }
+
+  async function handleSub(sub: DigestSubscription, now: Date): Promise<void> {
+    const last = await store.jobs.lastRun(jobName(sub.id));
+    // From the last slot handled, or from creation: a new subscription never posts for the past.
+    const from = new Date(Math.max(last?.scheduledFor ?? 0, sub.createdAt, sub.updatedAt));
+    for (const { slot, decision } of planCatchUp(sub, from, now, deps.graceMin)) {
+      if (!(await store.jobs.claim(jobName(sub.id), slot.getTime(), store.instanceId, now.getTime()))) continue;
+      if (decision === 'miss') {
+        await store.jobs.finish(jobName(sub.id), slot.getTime(), 'missed', 'the bot was not running within the grace period', clock().getTime());
+        await store.deliveries.record({ kind: 'digest', ref: sub.id, jobKey: `${jobName(sub.id)}@${slot.getTime()}`, channel: sub.channelId, status: 'missed', at: clock().getTime() });
+        continue;
+      }
+      await runClaimed(sub, slot, now);
+    }
+  }
+
+  /** Runs one claimed slot to its end: post (late when due a while ago) and record the outcome. */
+  async function runClaimed(sub: DigestSubscription, slot: Date, now: Date): Promise<void> {
+    const late = now.getTime() - slot.getTime() > LATE_AFTER_MS;
+    const outcome = await post(sub, { slot, late });
+    const status = outcome.status === 'failed' ? 'failed' : outcome.status === 'late' ? 'late' : 'done';
+    await store.jobs.finish(jobName(sub.id), slot.getTime(), status, outcome.status === 'failed' ? outcome.error : outcome.status, clock().getTime());
+  }
+
+  /**
+   * Claims left 'running' by a process that died. If Slack already has the post (found by its
+   * metadata), it is recorded; otherwise it is posted now, marked late. Never twice, never lost.
+   */
+  async function recover(now: Date): Promise<void> {
+    for (const run of await store.jobs.stale(now.getTime() - STALE_CLAIM_MS, 'digest:')) {
+      if (await isAlive(store, run.holder, now)) continue;
+      if (!(await store.jobs.reclaim(run.job, run.scheduledFor, store.instanceId, now.getTime(), now.getTime() - STALE_CLAIM_MS))) continue;
+      const sub = await store.digests.get(Number(run.job.slice('digest:'.length)));
+      const slot = new Date(run.scheduledFor);
+      if (!sub) {
+        await store.jobs.finish(run.job, run.scheduledFor, 'failed', 'subscription removed', now.getTime());
+        continue;
+      }
+      const jobKey = `${run.job}@${run.scheduledFor}`;
+      const ts = await findPosted(deps.client, sub.channelId, jobKey, new Date(run.claimedAt)).catch((error: unknown) => {
+        log.warn('could not check the channel for an interrupted digest', { subscription: sub.id, error });
+        return undefined;
+      });
+      if (ts) {
+        await store.deliveries.record({ kind: 'digest', ref: sub.id, jobKey, channel: sub.channelId, status: 'posted', at: now.getTime(), ts });
+        await store.jobs.finish(run.job, run.scheduledFor, 'done', 'found posted after a restart', clock().getTime());
+        continue;
+      }
+      if (now.getTime() - slot.getTime() > deps.graceMin * 60_000) {
+        await store.jobs.finish(run.job, run.scheduledFor, 'missed', 'interrupted and beyond the grace period', clock().getTime());
+        await store.deliveries.record({ kind: 'digest', ref: sub.id, jobKey, channel: sub.channelId, status: 'missed', at: now.getTime() });
+        continue;
+      }
+      await runClaimed(sub, slot, now);
+    }
+  }
+
+  async function runDue(now = clock()): Promise<void> {
+    await recover(now).catch((error: unknown) => log.error('digest recovery failed', { error }));
+    for (const sub of await store.digests.list()) {
+      if (sub.paused) continue;
+      await handleSub(sub, now).catch((error: unknown) => log.error('digest run failed', { subscription: sub.id, error }));
+    }
+  }
+
+  return {
+    post,
+    runDue,
+    nextRun: (sub, after = clock()) => (sub.paused ? undefined : nextRuns(sub, after, 1)[0]),
+    start() {
+      const wake = () => {
+        running ??= runDue().finally(() => {
+          running = undefined;
+        });
+        return running;
+      };
+      // Every 15 s: cheap (a list and a few reads), and an interrupted slot is recovered soon after a restart.
+      task = cron.createTask('*/15 * * * * *', wake, { name: 'digests', noOverlap: true });
+      void task.start();
+      void wake();
+    },
+    stop() {
+      void task?.stop();
+    },
+  };
+}

@@ -1,0 +1,27 @@
+/** `/aicc bot ACCESS_CODE [hour|day] [date:YYYY-MM-DD]` */
+import { TZDate } from '@date-fns/tz';
+import type { AiccInput } from '../commands.js';
+import { formatDate } from '../../slack/format.js';
+import { renderBot } from './render-bot.js';
+import type { HandlerDeps, HandlerResult, Invocation } from '../../slack/commands/handler.js';
+
+/** Noon of a `YYYY-MM-DD` day in the tenant's zone (noon: safely inside the day whatever DST does). */
+function dayIn(date: string, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(y, m - 1, d, 12, 0, 0, timeZone).getTime());
+}
+
+export async function handleBot(input: AiccInput<'bot'>, inv: Invocation, deps: HandlerDeps): Promise<HandlerResult> {
+  void inv;
+  const type = input.positional.period ?? 'hour';
+  const day = input.options.date ? dayIn(input.options.date, deps.timeZone) : deps.clock();
+  const rows = await deps.aicc.oifde.callStatistics({ accessCode: input.positional.accessCode, type, day });
+  return renderBot({
+    accessCode: input.positional.accessCode,
+    type,
+    date: formatDate(day, deps.timeZone),
+    rows,
+    timeZone: deps.timeZone,
+    fetchedAt: deps.clock(),
+  });
+}

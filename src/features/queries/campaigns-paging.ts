@@ -1,0 +1,42 @@
+/** Prev/Next on a campaigns answer: re-run the query for the other page and replace the message. */
+import type { App, BlockButtonAction } from '@slack/bolt';
+import { campaignsPage } from './campaigns.js';
+import { CAMPAIGNS_NEXT_ACTION, CAMPAIGNS_PREV_ACTION, decodeCampaignsQuery } from './render-campaigns.js';
+import { renderError } from '../../slack/render/error.js';
+import { fallbackText, fitBlocks } from '../../slack/render/limits.js';
+import { withShareButton } from '../../slack/render/share.js';
+import type { CampaignsQuery } from './views.js';
+import { shareValue, type RunnerDeps } from '../../slack/commands/run.js';
+import { explainError } from '../../slack/explain-error.js';
+
+/** The command text that shows this page, for the Share button. */
+function commandText(q: CampaignsQuery): string {
+  const parts = ['campaigns', q.status];
+  if (q.name) parts.push(`name:"${q.name.replace(/"/g, '')}"`);
+  if (q.type) parts.push(`type:${q.type}`);
+  parts.push(`page:${q.page}`);
+  if (q.vdn) parts.push(`vdn:${q.vdn}`);
+  return parts.join(' ');
+}
+
+export function registerCampaignsPaging(app: App, deps: RunnerDeps): void {
+  const onPage = async ({ ack, action, body, respond }: { ack: () => Promise<void>; action: BlockButtonAction['actions'][number]; body: BlockButtonAction; respond: (m: object) => Promise<unknown> }) => {
+    await ack();
+    const query = decodeCampaignsQuery(action.value);
+    if (!query) {
+      await respond({ replace_original: false, response_type: 'ephemeral', blocks: renderError({ title: 'That button has expired', hint: 'Run `/aicc campaigns` again.' }), text: 'That button has expired' });
+      return;
+    }
+    if (deps.allowedChannels.length > 0 && !deps.allowedChannels.includes(body.channel?.id ?? '')) return;
+    try {
+      const blocks = await campaignsPage(query, query.vdn ?? deps.defaultVdn, deps);
+      const [first] = fitBlocks(withShareButton(blocks, shareValue(commandText(query))));
+      await respond({ replace_original: true, blocks: first, text: fallbackText(first ?? []) });
+    } catch (error) {
+      const blocks = renderError(explainError(error, { timeZone: deps.timeZone, reference: 'paging' }));
+      await respond({ replace_original: false, response_type: 'ephemeral', blocks, text: fallbackText(blocks) });
+    }
+  };
+  app.action<BlockButtonAction>(CAMPAIGNS_PREV_ACTION, onPage);
+  app.action<BlockButtonAction>(CAMPAIGNS_NEXT_ACTION, onPage);
+}

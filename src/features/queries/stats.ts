@@ -1,0 +1,44 @@
+/** `/aicc stats [CAMPAIGN_ID] [batch:ID]` */
+import type { Campaign } from '../../aicc/domain.js';
+import type { AiccInput } from '../commands.js';
+import { renderStats } from './render-stats.js';
+import type { StatsRow } from './views.js';
+import { NotFound } from '../../slack/commands/not-found.js';
+import type { HandlerDeps, HandlerResult, Invocation } from '../../slack/commands/handler.js';
+
+/** Names are a nicety: a failing campaign list must not hide the statistics. */
+async function namesOrEmpty(vdn: number, deps: HandlerDeps): Promise<Map<string, Campaign>> {
+  try {
+    return await deps.directory.byId(vdn);
+  } catch (error) {
+    deps.log.warn('campaign names unavailable for stats', { vdn, error });
+    return new Map();
+  }
+}
+
+export async function handleStats(input: AiccInput<'stats'>, inv: Invocation, deps: HandlerDeps): Promise<HandlerResult> {
+  const campaignId = input.positional.campaignId;
+  const batchId = input.options.batch;
+  // One VDN-wide call serves every campaign (the vendor allows one call per five minutes per key);
+  // only a batch query needs its own key.
+  const result = await deps.aicc.stats.get(batchId ? { vdn: inv.vdn, campaignId, batchId } : { vdn: inv.vdn });
+  let campaigns = result.campaigns;
+  if (campaignId) {
+    campaigns = campaigns.filter((c) => c.campaignId === campaignId);
+    if (campaigns.length === 0) throw new NotFound(`No statistics for campaign \`${campaignId}\` in VDN ${inv.vdn}.`, 'Check the id with `/aicc campaigns all`.');
+  }
+  if (batchId) {
+    campaigns = campaigns.map((c) => ({ ...c, batches: c.batches.filter((b) => b.batchId === batchId) }));
+    if (campaigns.every((c) => c.batches.length === 0)) throw new NotFound(`No batch \`${batchId}\` in campaign \`${campaignId}\` (VDN ${inv.vdn}).`);
+  }
+  const names = await namesOrEmpty(inv.vdn, deps);
+  const rows: StatsRow[] = campaigns.map((stats) => ({ stats, campaign: names.get(stats.campaignId) }));
+  return renderStats({
+    rows,
+    showBatches: Boolean(campaignId),
+    vdn: inv.vdn,
+    timeZone: deps.timeZone,
+    fetchedAt: result.fetchedAt,
+    stale: result.stale,
+  });
+}

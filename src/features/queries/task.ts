@@ -1,0 +1,15 @@
+/** `/aicc task TASK_ID` */
+import type { Campaign } from '../../aicc/domain.js';
+import type { AiccInput } from '../commands.js';
+import { renderTask } from './render-task.js';
+import type { HandlerDeps, HandlerResult, Invocation } from '../../slack/commands/handler.js';
+
+export async function handleTask(input: AiccInput<'task'>, inv: Invocation, deps: HandlerDeps): Promise<HandlerResult> {
+  const taskId = input.positional.taskId;
+  // The name comes from the campaign list; run both at once and let the name fail quietly.
+  const [{ task, fetchedAt }, names] = await Promise.all([
+    deps.tasks.get(inv.vdn, taskId),
+    deps.directory.byId(inv.vdn).catch((): Map<string, Campaign> => new Map()),
+  ]);
+  return renderTask({ task, campaign: names.get(taskId), vdn: inv.vdn, timeZone: deps.timeZone, fetchedAt });
+}

@@ -1,0 +1,35 @@
+/** `/aicc status`: collector health per service, next digests, recent deliveries and failures. */
+import { SERVICE_LABELS } from '../../aicc/errors.js';
+import type { SnapshotSource } from '../../store/snapshots.js';
+import type { AiccInput } from '../commands.js';
+import { renderStatus, type StatusServiceRow } from './render.js';
+import type { HandlerDeps, HandlerResult, Invocation } from '../../slack/commands/handler.js';
+
+const SOURCES: Array<[SnapshotSource, string]> = [
+  ['campaigns', `${SERVICE_LABELS.isales} campaign list`],
+  ['stats', `${SERVICE_LABELS.isales} statistics`],
+  ['cms', `${SERVICE_LABELS.cms} real-time`],
+  ['oifde', `${SERVICE_LABELS.oifde} bot reports`],
+];
+
+export async function handleStatus(input: AiccInput<'status'>, inv: Invocation, deps: HandlerDeps): Promise<HandlerResult> {
+  void input;
+  void inv;
+  const now = deps.clock();
+  const services: StatusServiceRow[] = await Promise.all(
+    SOURCES.map(async ([source, label]) => {
+      const h = await deps.store.snapshots.health(source);
+      const opt = (t?: number) => (t === undefined ? undefined : new Date(t));
+      return { label, lastOkAt: opt(h.lastOkAt), lastErrorAt: opt(h.lastErrorAt), lastError: h.lastError, consecutiveFailures: h.consecutiveFailures };
+    }),
+  );
+  const subs = await deps.store.digests.list();
+  const nextDigests = subs
+    .flatMap((s) => {
+      const at = deps.digests.nextRun(s, now);
+      return at ? [{ id: s.id, channelId: s.channelId, at, timeZone: s.timeZone }] : [];
+    })
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
+  const deliveries = (await deps.store.deliveries.recent(15)).map((d) => ({ kind: d.kind, ref: d.ref, channelId: d.channel, status: d.status, at: new Date(d.at), error: d.error }));
+  return renderStatus({ timeZone: deps.timeZone, now, services, nextDigests, deliveries, store: deps.store.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite' });
+}

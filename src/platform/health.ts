@@ -1,0 +1,52 @@
+/**
+ * What the bot knows about each upstream service: the last success and the last failure. Fed by
+ * the transport; read by `/readyz`, and later by `/aicc status` and the collector.
+ */
+import type { Clock } from './clock.js';
+import type { AiccError, AiccService } from '../aicc/errors.js';
+
+export interface ServiceHealth {
+  lastSuccessAt?: Date;
+  lastFailureAt?: Date;
+  lastError?: { code: string; message: string; endpoint: string };
+  consecutiveFailures: number;
+}
+
+export interface Health {
+  record(service: AiccService, endpoint: string, outcome: { ok: true } | { ok: false; error: AiccError }): void;
+  get(service: AiccService): ServiceHealth;
+  all(): Record<string, ServiceHealth>;
+  /** True when any service answered within `withinMs`. */
+  reachableWithin(withinMs: number): boolean;
+}
+
+export function createHealth(clock: Clock): Health {
+  const byService = new Map<AiccService, ServiceHealth>();
+  const get = (service: AiccService): ServiceHealth => {
+    let h = byService.get(service);
+    if (!h) {
+      h = { consecutiveFailures: 0 };
+      byService.set(service, h);
+    }
+    return h;
+  };
+  return {
+    record(service, endpoint, outcome) {
+      const h = get(service);
+      if (outcome.ok) {
+        h.lastSuccessAt = clock();
+        h.consecutiveFailures = 0;
+      } else {
+        h.lastFailureAt = clock();
+        h.lastError = { code: outcome.error.code, message: outcome.error.message, endpoint };
+        h.consecutiveFailures++;
+      }
+    },
+    get: (service) => ({ ...get(service) }),
+    all: () => Object.fromEntries([...byService.entries()].map(([k, v]) => [k, { ...v }])),
+    reachableWithin(withinMs) {
+      const now = clock().getTime();
+      return [...byService.values()].some((h) => h.lastSuccessAt && now - h.lastSuccessAt.getTime() <= withinMs);
+    },
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * Each bot process keeps a short lease `alive:<instanceId>` renewed every few seconds. A job claim
+ * whose holder's lease has lapsed belongs to a process that died (SIGKILL, power loss), so another
+ * process, or the restarted one, may take it over.
+ */
+import type { Clock } from './clock.js';
+import type { Logger } from './log.js';
+import type { Store } from '../store/index.js';
+
+export const HEARTBEAT_TTL_MS = 15_000;
+const RENEW_EVERY_MS = 5_000;
+
+const key = (holder: string) => `alive:${holder}`;
+
+export interface Heartbeat {
+  stop(): Promise<void>;
+}
+
+export async function startHeartbeat(store: Store, clock: Clock, log: Logger): Promise<Heartbeat> {
+  const beat = () => store.leases.tryAcquire(key(store.instanceId), store.instanceId, clock().getTime(), HEARTBEAT_TTL_MS);
+  await beat();
+  const timer = setInterval(() => {
+    beat().catch((error: unknown) => log.warn('heartbeat failed', { error }));
+  }, RENEW_EVERY_MS);
+  timer.unref?.();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await store.leases.release(key(store.instanceId), store.instanceId).catch(() => undefined);
+    },
+  };
+}
+
+/** True while the process that holds `holder` keeps its heartbeat. */
+export async function isAlive(store: Store, holder: string, now: Date): Promise<boolean> {
+  const until = await store.leases.heldUntil(key(holder));
+  return until !== undefined && until > now.getTime();
+}
