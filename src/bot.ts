@@ -8,17 +8,14 @@ import type { Config } from './platform/config.js';
 import { createHealth, type Health } from './platform/health.js';
 import { startHeartbeat } from './platform/liveness.js';
 import type { Logger } from './platform/log.js';
-import { decodeCampaigns } from './features/collector/payloads.js';
-import { createCollector, type Collector } from './features/collector/runner.js';
-import { createCampaignDirectory } from './features/queries/campaign-directory.js';
-import { createTaskRealtimeQuery } from './features/queries/task-realtime.js';
+import { createCollector, decodeCampaigns, type Collector } from './features/collector/index.js';
+import { createCampaignDirectory, createTaskRealtimeQuery } from './features/queries/index.js';
 import { openStore, type Store } from './store/index.js';
 import { WebClient } from '@slack/web-api';
-import { createDigestService, type DigestService } from './features/digests/service.js';
-import { createAlertEngine, type AlertEngine } from './features/alerts/engine.js';
+import { createDigestService, type DigestService } from './features/digests/index.js';
+import { createAlertEngine, type AlertEngine } from './features/alerts/index.js';
+import { registerFeatures, type FeatureDeps } from './features/index.js';
 import { boltLogger, startSlackApp, type RunningSlackApp } from './slack/app.js';
-import { registerListeners } from './features/listeners.js';
-import type { RunnerDeps } from './slack/commands/run.js';
 
 export interface BotOptions {
   config: Config;
@@ -61,7 +58,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   const intervalMs = config.storage.collectIntervalS * 1000;
   const digests = createDigestService({ store, aicc, client, clock, log, graceMin: config.storage.digestGraceMin, freshMs: 2 * intervalMs, sleep: opts.sleep });
   const alerts = createAlertEngine({ store, client, clock, log: log.child({ component: 'alerts' }), timeZone: config.aicc.timeZone, intervalMs });
-  const deps: RunnerDeps = {
+  const deps: FeatureDeps & { defaultVdn: number; allowedChannels: readonly string[] } = {
     aicc,
     // A campaign list the collector stored a moment ago saves a list call per answer.
     directory: createCampaignDirectory(aicc.isales, clock, 60_000, async (vdn, maxAgeMs) => {
@@ -79,7 +76,6 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
     store,
     digests,
     alerts,
-    health,
     botTimeZone: config.bot.timeZone,
   };
 
@@ -121,7 +117,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
     apiUrl: config.slack.apiUrl,
     log,
     ready,
-    register: (app) => registerListeners(app, deps),
+    register: (app) => registerFeatures(app, deps),
     port: config.port,
     host: opts.host,
   });

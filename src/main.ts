@@ -9,28 +9,9 @@
 import { startBot } from './bot.js';
 import { systemClock } from './platform/clock.js';
 import { ConfigError, loadConfig, type Config } from './platform/config.js';
-import { startLocalMode } from '../local/local-mode.js';
-import { createLogger, type Logger } from './platform/log.js';
-import { SIM_DEFAULT_CREDENTIALS } from '../local/sim/defaults.js';
-import { startSimulator, type Simulator } from '../local/sim/server.js';
+import { createLogger } from './platform/log.js';
 
 type Stopper = () => Promise<void>;
-
-async function withEmbeddedSimulator(config: Config, log: Logger, stops: Stopper[]): Promise<{ config: Config; sim?: Simulator }> {
-  if (!config.aicc.embeddedSimulator) return { config };
-  const a = config.aicc;
-  const credentials = {
-    accessKey: a.accessKey ?? SIM_DEFAULT_CREDENTIALS.accessKey,
-    secretKey: a.secretKey ?? SIM_DEFAULT_CREDENTIALS.secretKey,
-    oifdeTenantId: a.oifdeTenantId ?? SIM_DEFAULT_CREDENTIALS.oifdeTenantId,
-    oifdeAppSecret: a.oifdeAppSecret ?? SIM_DEFAULT_CREDENTIALS.oifdeAppSecret,
-  };
-  const sim = await startSimulator({ clock: systemClock, timeZone: a.timeZone, credentials, statsIntervalS: a.statsMinIntervalS, demo: { startAt: systemClock() } });
-  stops.push(() => sim.close());
-  log.info('no AICC_*_URL set: using the built-in AICC simulator', { url: sim.url });
-  const urls = { isales: sim.url, cms: sim.url, oifde: sim.url };
-  return { config: { ...config, aicc: { ...a, ...credentials, urls, authMode: 'auth-v2' } }, sim };
-}
 
 async function main(): Promise<void> {
   let config: Config;
@@ -46,12 +27,15 @@ async function main(): Promise<void> {
   const log = createLogger({ level: config.logLevel });
   if (config.aicc.tlsInsecure) log.warn('AICC_TLS_INSECURE=true: AICC server certificates are NOT verified. Use AICC_CA_FILE instead in production.');
   const stops: Stopper[] = [];
-  const embedded = await withEmbeddedSimulator(config, log, stops);
-  config = embedded.config;
-
-  if (config.slack.mode === 'none') {
-    stops.unshift(...(await startLocalMode(config, log, embedded.sim)));
-  } else {
+  // Local tooling (simulator, fake Slack, console, demo) is loaded only when it is used, so a
+  // production process never loads it.
+  if (config.aicc.embeddedSimulator || config.slack.mode === 'none') {
+    const local = await import('../local/index.js');
+    const embedded = await local.withEmbeddedSimulator(config, log, stops);
+    config = embedded.config;
+    if (config.slack.mode === 'none') stops.unshift(...(await local.startLocalMode(config, log, embedded.sim)));
+  }
+  if (config.slack.mode !== 'none') {
     const bot = await startBot({ config, clock: systemClock, log });
     stops.unshift(() => bot.stop());
   }

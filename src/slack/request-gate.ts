@@ -19,7 +19,7 @@ export function isRejectedRequest(error: unknown): error is RejectedRequest {
 }
 
 /** What the bot handles: its slash command, and block actions whose ids some listener knows. */
-export function requestGate(opts: { command: string; knownActions: () => readonly string[] }): Middleware<AnyMiddlewareArgs> {
+export function requestGate(opts: { command: string; knownActions: ReadonlySet<string> }): Middleware<AnyMiddlewareArgs> {
   return async ({ body, next }) => {
     const b = body as { command?: unknown; type?: unknown; actions?: Array<{ action_id?: unknown }> };
     if (typeof b.command === 'string') {
@@ -27,9 +27,8 @@ export function requestGate(opts: { command: string; knownActions: () => readonl
       return next();
     }
     if (b.type === 'block_actions') {
-      const known = opts.knownActions();
       const ids = (b.actions ?? []).map((a) => a.action_id);
-      if (ids.length === 0 || ids.some((id) => typeof id !== 'string' || !known.includes(id))) throw new RejectedRequest('unknown action');
+      if (ids.length === 0 || ids.some((id) => typeof id !== 'string' || !opts.knownActions.has(id))) throw new RejectedRequest('unknown action');
       return next();
     }
     throw new RejectedRequest(`unsupported payload type ${String(b.type ?? 'none').slice(0, 40)}`);

@@ -4,7 +4,8 @@
  * ephemeral copy. Slack does not send an ephemeral message's blocks with the click, and re-running
  * works in whichever bot process receives the click; cached data keeps it the same answer.
  */
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { BlockButtonAction } from '@slack/bolt';
+import type { ActionRegistry } from './actions.js';
 import { echo, userMention } from './format.js';
 import { context } from './render/blocks.js';
 import { renderError } from './render/error.js';
@@ -12,8 +13,8 @@ import { fallbackText } from './render/limits.js';
 import { SHARE_ACTION_ID } from './render/share.js';
 import { commandFromShareValue, runCommand, type RunnerDeps } from './commands/run.js';
 
-export function registerShareAction(app: App, deps: RunnerDeps): void {
-  app.action<BlockButtonAction>(SHARE_ACTION_ID, async ({ ack, body, action, respond, client }) => {
+export function registerShareAction<D>(actions: ActionRegistry, deps: RunnerDeps<D> & D): void {
+  actions.on(SHARE_ACTION_ID, async ({ ack, body, action, respond, client }) => {
     await ack();
     const text = commandFromShareValue(action.value);
     const channel = body.channel?.id;

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { blockProblems } from '../../local/fakeslack/validate.js';
 import { parseCommand } from '../../src/slack/commands/parse.js';
-import { alertAddCommand, COMMANDS } from '../../src/features/commands.js';
+import { alertAddCommand } from '../../src/features/alerts/commands.js';
+import { COMMANDS } from '../../src/features/index.js';
 import { renderHelp } from '../../src/slack/render/help.js';
 import { blocksText } from '../support/e2e.js';
 

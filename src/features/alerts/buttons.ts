@@ -4,14 +4,15 @@
  * only when BOT_ADMIN_USERS is set, audited. The button value names the rule and subject, so the
  * process that receives the click needs nothing but the store; refusals are answered ephemerally.
  */
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { BlockButtonAction } from '@slack/bolt';
+import type { ActionRegistry } from '../../slack/actions.js';
 import { nextMidnight } from './time.js';
 import { decodeAlertButton } from './view.js';
 import { escapeMrkdwn, formatTime, userMention } from '../../slack/format.js';
 import { ALERT_ACK_ACTION, ALERT_MUTE_HOUR_ACTION, ALERT_MUTE_TOMORROW_ACTION } from './render.js';
 import { section } from '../../slack/render/blocks.js';
 import { renderError } from '../../slack/render/error.js';
-import type { RunnerDeps } from '../../slack/commands/run.js';
+import type { AlertsDeps } from './deps.js';
 
 type Respond = (m: object) => Promise<unknown>;
 
@@ -21,8 +22,8 @@ const tell = (respond: Respond, blocks: ReturnType<typeof section>[], text: stri
 const expired = (respond: Respond) =>
   respond({ response_type: 'ephemeral', replace_original: false, blocks: renderError({ title: 'That alert no longer exists', hint: '`/aicc alert list` shows the rules.' }), text: 'That alert no longer exists' });
 
-export function registerAlertActions(app: App, deps: RunnerDeps): void {
-  app.action<BlockButtonAction>(ALERT_ACK_ACTION, async ({ ack, action, body, respond }) => {
+export function registerAlertActions(actions: ActionRegistry, deps: AlertsDeps): void {
+  actions.on(ALERT_ACK_ACTION, async ({ ack, action, body, respond }) => {
     await ack();
     const target = decodeAlertButton(action.value);
     if (!target) return void (await expired(respond));
@@ -49,6 +50,6 @@ export function registerAlertActions(app: App, deps: RunnerDeps): void {
       await deps.store.audit.append(now, userId, 'alert.mute', `alert:${rule.id}`, { until, via: 'button' });
       await tell(respond, [section(`:mute: Alert ${rule.id} muted until ${formatTime(new Date(until), deps.timeZone)} (${escapeMrkdwn(deps.timeZone)}).`)], 'Alert muted');
     };
-  app.action<BlockButtonAction>(ALERT_MUTE_HOUR_ACTION, mute('hour'));
-  app.action<BlockButtonAction>(ALERT_MUTE_TOMORROW_ACTION, mute('tomorrow'));
+  actions.on(ALERT_MUTE_HOUR_ACTION, mute('hour'));
+  actions.on(ALERT_MUTE_TOMORROW_ACTION, mute('tomorrow'));
 }

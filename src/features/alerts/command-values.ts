@@ -2,7 +2,7 @@
  * Value specs for the `/aicc alert …` rows of the command table, and the cross-argument check of
  * `alert add`, so the parser refuses a rule that could never work before any handler runs.
  */
-import { channel } from '../digests/command-values.js';
+import { channel } from '../../slack/commands/spec.js';
 import { choice, type CollectedValues, type ValueSpec } from '../../slack/commands/spec.js';
 import { safeMention } from './render.js';
 import type { AlertOp } from '../../store/alert-rules.js';

@@ -1,19 +1,21 @@
 /** `/aicc alert add METRIC OP THRESHOLD [campaign:ID|bot:CODE|all] [#channel] [min:] [for:] [clear:] [repeat:] [mention:]` */
-import { BOT_VDN } from '../collector/collect.js';
-import { decodeCampaigns } from '../collector/payloads.js';
+import { BOT_VDN } from '../collector/index.js';
+import { decodeCampaigns } from '../collector/index.js';
 import type { AlertRule } from '../../store/alert-rules.js';
 import { defaultClear, METRICS } from './metrics.js';
-import type { AiccInput } from '../commands.js';
+import type { alertAddCommand } from './commands.js';
+import type { ParsedCommand } from '../../slack/commands/spec.js';
 import { renderAlertAdded } from './render-list.js';
 import { audit, requireAdmin } from '../../slack/permissions.js';
 import { ruleView } from './handle-common.js';
 import { formatTime } from '../../slack/format.js';
-import type { HandlerDeps, HandlerResult, Invocation } from '../../slack/commands/handler.js';
+import type { HandlerResult, Invocation } from '../../slack/commands/handler.js';
+import type { AlertsDeps } from './deps.js';
 
 /** Defaults: at least 50 calls, 10 minutes, clear on the healthy side, a reminder every 4 hours. */
 export const ALERT_DEFAULTS = { minVolume: 50, forS: 600, repeatS: 4 * 3600 } as const;
 
-export async function handleAlertAdd(input: AiccInput<'alert add'>, inv: Invocation, deps: HandlerDeps): Promise<HandlerResult> {
+export async function handleAlertAdd(input: ParsedCommand<typeof alertAddCommand>, inv: Invocation, deps: AlertsDeps): Promise<HandlerResult> {
   requireAdmin(inv, deps, 'add alert rules');
   const { metric: name, op, threshold, target } = input.positional;
   const o = input.options;
@@ -41,7 +43,7 @@ export async function handleAlertAdd(input: AiccInput<'alert add'>, inv: Invocat
 }
 
 /** A typo in a campaign id would never fire: say so when the last collected list does not have it. */
-async function campaignNote(rule: AlertRule, deps: HandlerDeps): Promise<string | undefined> {
+async function campaignNote(rule: AlertRule, deps: AlertsDeps): Promise<string | undefined> {
   if (rule.scope !== 'campaign' || !rule.scopeId) return undefined;
   const snap = await deps.store.snapshots.latest('campaigns', rule.vdn, '', { okOnly: true });
   if (!snap) return undefined;

@@ -1,10 +1,12 @@
 /** `/aicc alert list [#channel]`: every rule with its settings and the state of its subjects. */
-import type { AiccInput } from '../commands.js';
+import type { alertListCommand } from './commands.js';
+import type { ParsedCommand } from '../../slack/commands/spec.js';
 import { renderAlertList } from './render-list.js';
 import { ruleView } from './handle-common.js';
-import type { HandlerDeps, HandlerResult, Invocation } from '../../slack/commands/handler.js';
+import type { HandlerResult, Invocation } from '../../slack/commands/handler.js';
+import type { AlertsDeps } from './deps.js';
 
-export async function handleAlertList(input: AiccInput<'alert list'>, inv: Invocation, deps: HandlerDeps): Promise<HandlerResult> {
+export async function handleAlertList(input: ParsedCommand<typeof alertListCommand>, inv: Invocation, deps: AlertsDeps): Promise<HandlerResult> {
   void inv;
   const channelId = input.positional.channel;
   const rules = await deps.store.alerts.list(channelId ? { channelId } : undefined);

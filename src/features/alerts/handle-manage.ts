@@ -1,13 +1,15 @@
 /** `/aicc alert remove|mute|unmute ID`: admins only when BOT_ADMIN_USERS is set; every change audited. */
 import { nextMidnight } from './time.js';
-import type { AiccInput } from '../commands.js';
+import type { alertMuteCommand, alertRemoveCommand, alertUnmuteCommand } from './commands.js';
+import type { ParsedCommand } from '../../slack/commands/spec.js';
 import { renderAlertMuteChanged, renderAlertNotFound, renderAlertRemoved } from './render-list.js';
 import { section } from '../../slack/render/blocks.js';
 import { audit, requireAdmin } from '../../slack/permissions.js';
 import { ruleView } from './handle-common.js';
-import type { HandlerDeps, HandlerResult, Invocation } from '../../slack/commands/handler.js';
+import type { HandlerResult, Invocation } from '../../slack/commands/handler.js';
+import type { AlertsDeps } from './deps.js';
 
-export async function handleAlertRemove(input: AiccInput<'alert remove'>, inv: Invocation, deps: HandlerDeps): Promise<HandlerResult> {
+export async function handleAlertRemove(input: ParsedCommand<typeof alertRemoveCommand>, inv: Invocation, deps: AlertsDeps): Promise<HandlerResult> {
   requireAdmin(inv, deps, 'remove alert rules');
   const rule = await deps.store.alerts.get(input.positional.id);
   if (!rule || !(await deps.store.alerts.remove(rule.id))) return renderAlertNotFound(input.positional.id);
@@ -15,7 +17,7 @@ export async function handleAlertRemove(input: AiccInput<'alert remove'>, inv: I
   return renderAlertRemoved(ruleView(rule));
 }
 
-export async function handleAlertMute(input: AiccInput<'alert mute'>, inv: Invocation, deps: HandlerDeps): Promise<HandlerResult> {
+export async function handleAlertMute(input: ParsedCommand<typeof alertMuteCommand>, inv: Invocation, deps: AlertsDeps): Promise<HandlerResult> {
   requireAdmin(inv, deps, 'mute alert rules');
   const now = deps.clock().getTime();
   const { id, length } = input.positional;
@@ -26,7 +28,7 @@ export async function handleAlertMute(input: AiccInput<'alert mute'>, inv: Invoc
   return renderAlertMuteChanged(ruleView(rule), new Date(until), deps.timeZone);
 }
 
-export async function handleAlertUnmute(input: AiccInput<'alert unmute'>, inv: Invocation, deps: HandlerDeps): Promise<HandlerResult> {
+export async function handleAlertUnmute(input: ParsedCommand<typeof alertUnmuteCommand>, inv: Invocation, deps: AlertsDeps): Promise<HandlerResult> {
   requireAdmin(inv, deps, 'unmute alert rules');
   const now = deps.clock().getTime();
   const { id } = input.positional;

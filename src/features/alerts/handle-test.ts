@@ -1,10 +1,12 @@
 /** `/aicc alert test ID`: evaluates the rule now from the collected data and says what it would do. */
 import { SERVICE_LABELS } from '../../aicc/errors.js';
 import type { SubjectExplanation } from './engine.js';
-import type { AiccInput } from '../commands.js';
+import type { alertTestCommand } from './commands.js';
+import type { ParsedCommand } from '../../slack/commands/spec.js';
 import { renderAlertNotFound, renderAlertTest, type AlertTestLine } from './render-list.js';
 import { ruleView } from './handle-common.js';
-import type { HandlerDeps, HandlerResult, Invocation } from '../../slack/commands/handler.js';
+import type { HandlerResult, Invocation } from '../../slack/commands/handler.js';
+import type { AlertsDeps } from './deps.js';
 
 const SOURCE_LABELS: Record<string, string> = {
   campaigns: `${SERVICE_LABELS.isales} campaign list`,
@@ -32,7 +34,7 @@ function toLine(s: SubjectExplanation, kind: 'campaign' | 'bot'): AlertTestLine 
   };
 }
 
-export async function handleAlertTest(input: AiccInput<'alert test'>, inv: Invocation, deps: HandlerDeps): Promise<HandlerResult> {
+export async function handleAlertTest(input: ParsedCommand<typeof alertTestCommand>, inv: Invocation, deps: AlertsDeps): Promise<HandlerResult> {
   void inv;
   const x = await deps.alerts.explain(input.positional.id);
   if (!x) return renderAlertNotFound(input.positional.id);

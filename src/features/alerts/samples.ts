@@ -5,7 +5,7 @@
  * the campaign's name and status and the last hour's trend.
  */
 import type { Campaign } from '../../aicc/domain.js';
-import { BOT_VDN } from '../collector/collect.js';
+import { BOT_VDN } from '../collector/index.js';
 import type { AlertRule } from '../../store/alert-rules.js';
 import type { AlertState } from '../../store/alert-states.js';
 import type { Snapshot, SnapshotSource } from '../../store/index.js';

@@ -5,7 +5,7 @@
  * Payloads are decoded once per snapshot, however many rules read them.
  */
 import type { BotStatRow, Campaign, CampaignStats, TaskRealtime } from '../../aicc/domain.js';
-import { decodeCampaigns, decodeCms, decodeStats } from '../collector/payloads.js';
+import { decodeCampaigns, decodeCms, decodeStats } from '../collector/index.js';
 import type { Snapshot, SnapshotSource, Store } from '../../store/index.js';
 
 /** What one series looks like now. */

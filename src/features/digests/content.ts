@@ -5,8 +5,8 @@
 import type { BotStatRow, Campaign, CampaignStats } from '../../aicc/domain.js';
 import { SERVICE_LABELS, isAiccError } from '../../aicc/errors.js';
 import type { Aicc } from '../../aicc/index.js';
-import { BOT_VDN } from '../collector/collect.js';
-import { decodeCampaigns, decodeStats } from '../collector/payloads.js';
+import { BOT_VDN } from '../collector/index.js';
+import { decodeCampaigns, decodeStats } from '../collector/index.js';
 import type { Store } from '../../store/index.js';
 import type { DigestSubscription } from '../../store/digests.js';
 import type { BotDigestInput, DigestFailure, DigestInput, VdnDigestInput } from './view.js';

@@ -1,10 +1,12 @@
 /** `/aicc digest add [#channel] [at:] [days:] [tz:] [campaigns:] [bots:] [when:]` */
 import { renderDigestAdded } from './render-list.js';
-import type { AiccInput } from '../commands.js';
+import type { digestAddCommand } from './commands.js';
+import type { ParsedCommand } from '../../slack/commands/spec.js';
 import { audit, requireAdmin } from '../../slack/permissions.js';
-import type { HandlerDeps, HandlerResult, Invocation } from '../../slack/commands/handler.js';
+import type { HandlerResult, Invocation } from '../../slack/commands/handler.js';
+import type { DigestsDeps } from './deps.js';
 
-export async function handleDigestAdd(input: AiccInput<'digest add'>, inv: Invocation, deps: HandlerDeps): Promise<HandlerResult> {
+export async function handleDigestAdd(input: ParsedCommand<typeof digestAddCommand>, inv: Invocation, deps: DigestsDeps): Promise<HandlerResult> {
   requireAdmin(inv, deps, 'add digests');
   const o = input.options;
   const sub = await deps.store.digests.create({

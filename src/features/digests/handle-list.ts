@@ -2,8 +2,10 @@
 import type { DigestDelivery } from './render-list.js';
 import { renderDigestList } from './render-list.js';
 import type { Delivery } from '../../store/deliveries.js';
-import type { AiccInput } from '../commands.js';
-import type { HandlerDeps, HandlerResult, Invocation } from '../../slack/commands/handler.js';
+import type { digestListCommand } from './commands.js';
+import type { ParsedCommand } from '../../slack/commands/spec.js';
+import type { HandlerResult, Invocation } from '../../slack/commands/handler.js';
+import type { DigestsDeps } from './deps.js';
 
 function toDelivery(d: Delivery | undefined): DigestDelivery | undefined {
   if (!d) return undefined;
@@ -16,7 +18,7 @@ function toDelivery(d: Delivery | undefined): DigestDelivery | undefined {
   };
 }
 
-export async function handleDigestList(input: AiccInput<'digest list'>, inv: Invocation, deps: HandlerDeps): Promise<HandlerResult> {
+export async function handleDigestList(input: ParsedCommand<typeof digestListCommand>, inv: Invocation, deps: DigestsDeps): Promise<HandlerResult> {
   void inv;
   const channelId = input.positional.channel;
   const subs = await deps.store.digests.list(channelId ? { channelId } : undefined);

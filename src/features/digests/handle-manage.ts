@@ -1,18 +1,20 @@
 /** `/aicc digest remove|pause|resume|run ID` */
 import { renderDigestNotFound, renderDigestPauseChanged, renderDigestRemoved, renderDigestRunStarted } from './render-list.js';
 import type { DigestSubscription } from '../../store/digests.js';
-import type { AiccInput } from '../commands.js';
+import type { digestPauseCommand, digestRemoveCommand, digestResumeCommand, digestRunCommand } from './commands.js';
+import type { ParsedCommand } from '../../slack/commands/spec.js';
 import { renderError } from '../../slack/render/error.js';
 import { audit, requireAdmin } from '../../slack/permissions.js';
-import type { HandlerDeps, HandlerResult, Invocation } from '../../slack/commands/handler.js';
+import type { HandlerResult, Invocation } from '../../slack/commands/handler.js';
+import type { DigestsDeps } from './deps.js';
 
-type ManageInput = AiccInput<'digest remove'> | AiccInput<'digest pause'> | AiccInput<'digest resume'> | AiccInput<'digest run'>;
+type ManageInput = ParsedCommand<typeof digestRemoveCommand> | ParsedCommand<typeof digestPauseCommand> | ParsedCommand<typeof digestResumeCommand> | ParsedCommand<typeof digestRunCommand>;
 
-async function find(input: ManageInput, deps: HandlerDeps): Promise<DigestSubscription | undefined> {
+async function find(input: ManageInput, deps: DigestsDeps): Promise<DigestSubscription | undefined> {
   return deps.store.digests.get(input.positional.id);
 }
 
-export async function handleDigestRemove(input: AiccInput<'digest remove'>, inv: Invocation, deps: HandlerDeps): Promise<HandlerResult> {
+export async function handleDigestRemove(input: ParsedCommand<typeof digestRemoveCommand>, inv: Invocation, deps: DigestsDeps): Promise<HandlerResult> {
   requireAdmin(inv, deps, 'remove digests');
   const sub = await find(input, deps);
   if (!sub || !(await deps.store.digests.remove(sub.id))) return renderDigestNotFound(input.positional.id);
@@ -20,7 +22,7 @@ export async function handleDigestRemove(input: AiccInput<'digest remove'>, inv:
   return renderDigestRemoved(sub.id, sub.channelId);
 }
 
-async function setPaused(input: ManageInput, inv: Invocation, deps: HandlerDeps, paused: boolean): Promise<HandlerResult> {
+async function setPaused(input: ManageInput, inv: Invocation, deps: DigestsDeps, paused: boolean): Promise<HandlerResult> {
   requireAdmin(inv, deps, paused ? 'pause digests' : 'resume digests');
   const sub = await find(input, deps);
   if (!sub) return renderDigestNotFound(input.positional.id);
@@ -31,10 +33,10 @@ async function setPaused(input: ManageInput, inv: Invocation, deps: HandlerDeps,
   return renderDigestPauseChanged({ ...updated, nextRun: deps.digests.nextRun(updated) });
 }
 
-export const handleDigestPause = (input: AiccInput<'digest pause'>, inv: Invocation, deps: HandlerDeps) => setPaused(input, inv, deps, true);
-export const handleDigestResume = (input: AiccInput<'digest resume'>, inv: Invocation, deps: HandlerDeps) => setPaused(input, inv, deps, false);
+export const handleDigestPause = (input: ParsedCommand<typeof digestPauseCommand>, inv: Invocation, deps: DigestsDeps) => setPaused(input, inv, deps, true);
+export const handleDigestResume = (input: ParsedCommand<typeof digestResumeCommand>, inv: Invocation, deps: DigestsDeps) => setPaused(input, inv, deps, false);
 
-export async function handleDigestRun(input: AiccInput<'digest run'>, inv: Invocation, deps: HandlerDeps): Promise<HandlerResult> {
+export async function handleDigestRun(input: ParsedCommand<typeof digestRunCommand>, inv: Invocation, deps: DigestsDeps): Promise<HandlerResult> {
   const sub = await find(input, deps);
   if (!sub) return renderDigestNotFound(input.positional.id);
   await audit(deps, inv, 'digest.run', `digest:${sub.id}`);

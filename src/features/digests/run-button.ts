@@ -3,16 +3,17 @@
  * its channel at once, as `/aicc digest run ID` does, audits the click and tells the clicker how it
  * went, privately. The button value is the subscription id, so any bot process can handle it.
  */
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { BlockButtonAction } from '@slack/bolt';
+import type { ActionRegistry } from '../../slack/actions.js';
 import type { KnownBlock } from '@slack/types';
 import { DIGEST_RUN_ACTION, digestRunId, renderDigestNotFound, renderDigestRunOutcome } from './render-list.js';
 import { audit } from '../../slack/permissions.js';
 import { renderError } from '../../slack/render/error.js';
 import { fallbackText } from '../../slack/render/limits.js';
-import type { RunnerDeps } from '../../slack/commands/run.js';
+import type { DigestsDeps } from './deps.js';
 
-export function registerDigestActions(app: App, deps: RunnerDeps): void {
-  app.action<BlockButtonAction>(DIGEST_RUN_ACTION, async ({ ack, action, body, respond }) => {
+export function registerDigestActions(actions: ActionRegistry, deps: DigestsDeps): void {
+  actions.on(DIGEST_RUN_ACTION, async ({ ack, action, body, respond }) => {
     await ack();
     const tell = (blocks: KnownBlock[]) => respond({ response_type: 'ephemeral', replace_original: false, blocks, text: fallbackText(blocks) });
     const id = digestRunId(action.value);

@@ -1,9 +1,11 @@
 /** `/aicc bot ACCESS_CODE [hour|day] [date:YYYY-MM-DD]` */
 import { TZDate } from '@date-fns/tz';
-import type { AiccInput } from '../commands.js';
+import type { botCommand } from './commands.js';
+import type { ParsedCommand } from '../../slack/commands/spec.js';
 import { formatDate } from '../../slack/format.js';
 import { renderBot } from './render-bot.js';
-import type { HandlerDeps, HandlerResult, Invocation } from '../../slack/commands/handler.js';
+import type { HandlerResult, Invocation } from '../../slack/commands/handler.js';
+import type { QueriesDeps } from './deps.js';
 
 /** Noon of a `YYYY-MM-DD` day in the tenant's zone (noon: safely inside the day whatever DST does). */
 function dayIn(date: string, timeZone: string): Date {
@@ -11,7 +13,7 @@ function dayIn(date: string, timeZone: string): Date {
   return new Date(new TZDate(y, m - 1, d, 12, 0, 0, timeZone).getTime());
 }
 
-export async function handleBot(input: AiccInput<'bot'>, inv: Invocation, deps: HandlerDeps): Promise<HandlerResult> {
+export async function handleBot(input: ParsedCommand<typeof botCommand>, inv: Invocation, deps: QueriesDeps): Promise<HandlerResult> {
   void inv;
   const type = input.positional.period ?? 'hour';
   const day = input.options.date ? dayIn(input.options.date, deps.timeZone) : deps.clock();

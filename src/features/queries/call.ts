@@ -1,11 +1,13 @@
 /** `/aicc call CALL_ID` */
 import { isAiccError } from '../../aicc/errors.js';
-import type { AiccInput } from '../commands.js';
+import type { callCommand } from './commands.js';
+import type { ParsedCommand } from '../../slack/commands/spec.js';
 import { renderCall } from './render-call.js';
 import { NotFound } from '../../slack/commands/not-found.js';
-import type { HandlerDeps, HandlerResult, Invocation } from '../../slack/commands/handler.js';
+import type { HandlerResult, Invocation } from '../../slack/commands/handler.js';
+import type { QueriesDeps } from './deps.js';
 
-export async function handleCall(input: AiccInput<'call'>, inv: Invocation, deps: HandlerDeps): Promise<HandlerResult> {
+export async function handleCall(input: ParsedCommand<typeof callCommand>, inv: Invocation, deps: QueriesDeps): Promise<HandlerResult> {
   const callId = input.positional.callId;
   try {
     const call = await deps.aicc.isales.callResultDetail(inv.vdn, callId);

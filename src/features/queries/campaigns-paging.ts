@@ -1,12 +1,14 @@
 /** Prev/Next on a campaigns answer: re-run the query for the other page and replace the message. */
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { BlockButtonAction } from '@slack/bolt';
+import type { ActionRegistry } from '../../slack/actions.js';
 import { campaignsPage } from './campaigns.js';
 import { CAMPAIGNS_NEXT_ACTION, CAMPAIGNS_PREV_ACTION, decodeCampaignsQuery } from './render-campaigns.js';
 import { renderError } from '../../slack/render/error.js';
 import { fallbackText, fitBlocks } from '../../slack/render/limits.js';
 import { withShareButton } from '../../slack/render/share.js';
 import type { CampaignsQuery } from './views.js';
-import { shareValue, type RunnerDeps } from '../../slack/commands/run.js';
+import { shareValue } from '../../slack/commands/run.js';
+import type { QueriesDeps } from './deps.js';
 import { explainError } from '../../slack/explain-error.js';
 
 /** The command text that shows this page, for the Share button. */
@@ -19,7 +21,7 @@ function commandText(q: CampaignsQuery): string {
   return parts.join(' ');
 }
 
-export function registerCampaignsPaging(app: App, deps: RunnerDeps): void {
+export function registerCampaignsPaging(actions: ActionRegistry, deps: QueriesDeps): void {
   const onPage = async ({ ack, action, body, respond }: { ack: () => Promise<void>; action: BlockButtonAction['actions'][number]; body: BlockButtonAction; respond: (m: object) => Promise<unknown> }) => {
     await ack();
     const query = decodeCampaignsQuery(action.value);
@@ -37,6 +39,6 @@ export function registerCampaignsPaging(app: App, deps: RunnerDeps): void {
       await respond({ replace_original: false, response_type: 'ephemeral', blocks, text: fallbackText(blocks) });
     }
   };
-  app.action<BlockButtonAction>(CAMPAIGNS_PREV_ACTION, onPage);
-  app.action<BlockButtonAction>(CAMPAIGNS_NEXT_ACTION, onPage);
+  actions.on(CAMPAIGNS_PREV_ACTION, onPage);
+  actions.on(CAMPAIGNS_NEXT_ACTION, onPage);
 }

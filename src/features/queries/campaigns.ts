@@ -1,9 +1,11 @@
 /** `/aicc campaigns [running|paused|completed|all] [name:TEXT] [type:ivr|agent] [page:N]` */
 import type { Campaign } from '../../aicc/domain.js';
-import type { AiccInput } from '../commands.js';
+import type { campaignsCommand } from './commands.js';
+import type { ParsedCommand } from '../../slack/commands/spec.js';
 import { renderCampaigns } from './render-campaigns.js';
 import type { CampaignsQuery, CampaignStatusFilter } from './views.js';
-import type { HandlerDeps, HandlerResult, Invocation } from '../../slack/commands/handler.js';
+import type { HandlerResult, Invocation } from '../../slack/commands/handler.js';
+import type { QueriesDeps } from './deps.js';
 
 export const CAMPAIGNS_PAGE_SIZE = 10;
 
@@ -20,7 +22,7 @@ function matches(c: Campaign, q: CampaignsQuery): boolean {
  * Filters and pages the cached directory rather than the vendor's pages: the vendor can filter by
  * one device type only (`type:ivr` spans two), and Prev/Next then cost no upstream call.
  */
-export async function campaignsPage(query: CampaignsQuery, vdn: number, deps: HandlerDeps): Promise<HandlerResult> {
+export async function campaignsPage(query: CampaignsQuery, vdn: number, deps: QueriesDeps): Promise<HandlerResult> {
   const listing = await deps.directory.list(vdn);
   const all = listing.campaigns.filter((c) => matches(c, query));
   const pages = Math.max(1, Math.ceil(all.length / CAMPAIGNS_PAGE_SIZE));
@@ -36,7 +38,7 @@ export async function campaignsPage(query: CampaignsQuery, vdn: number, deps: Ha
   });
 }
 
-export function handleCampaigns(input: AiccInput<'campaigns'>, inv: Invocation, deps: HandlerDeps): Promise<HandlerResult> {
+export function handleCampaigns(input: ParsedCommand<typeof campaignsCommand>, inv: Invocation, deps: QueriesDeps): Promise<HandlerResult> {
   return campaignsPage(
     {
       status: input.positional.status ?? 'running',

@@ -1,13 +1,15 @@
 /** `/aicc stats [CAMPAIGN_ID] [batch:ID]` */
 import type { Campaign } from '../../aicc/domain.js';
-import type { AiccInput } from '../commands.js';
+import type { statsCommand } from './commands.js';
+import type { ParsedCommand } from '../../slack/commands/spec.js';
 import { renderStats } from './render-stats.js';
 import type { StatsRow } from './views.js';
 import { NotFound } from '../../slack/commands/not-found.js';
-import type { HandlerDeps, HandlerResult, Invocation } from '../../slack/commands/handler.js';
+import type { HandlerResult, Invocation } from '../../slack/commands/handler.js';
+import type { QueriesDeps } from './deps.js';
 
 /** Names are a nicety: a failing campaign list must not hide the statistics. */
-async function namesOrEmpty(vdn: number, deps: HandlerDeps): Promise<Map<string, Campaign>> {
+async function namesOrEmpty(vdn: number, deps: QueriesDeps): Promise<Map<string, Campaign>> {
   try {
     return await deps.directory.byId(vdn);
   } catch (error) {
@@ -16,7 +18,7 @@ async function namesOrEmpty(vdn: number, deps: HandlerDeps): Promise<Map<string,
   }
 }
 
-export async function handleStats(input: AiccInput<'stats'>, inv: Invocation, deps: HandlerDeps): Promise<HandlerResult> {
+export async function handleStats(input: ParsedCommand<typeof statsCommand>, inv: Invocation, deps: QueriesDeps): Promise<HandlerResult> {
   const campaignId = input.positional.campaignId;
   const batchId = input.options.batch;
   // One VDN-wide call serves every campaign (the vendor allows one call per five minutes per key);

@@ -1,10 +1,12 @@
 /** `/aicc task TASK_ID` */
 import type { Campaign } from '../../aicc/domain.js';
-import type { AiccInput } from '../commands.js';
+import type { taskCommand } from './commands.js';
+import type { ParsedCommand } from '../../slack/commands/spec.js';
 import { renderTask } from './render-task.js';
-import type { HandlerDeps, HandlerResult, Invocation } from '../../slack/commands/handler.js';
+import type { HandlerResult, Invocation } from '../../slack/commands/handler.js';
+import type { QueriesDeps } from './deps.js';
 
-export async function handleTask(input: AiccInput<'task'>, inv: Invocation, deps: HandlerDeps): Promise<HandlerResult> {
+export async function handleTask(input: ParsedCommand<typeof taskCommand>, inv: Invocation, deps: QueriesDeps): Promise<HandlerResult> {
   const taskId = input.positional.taskId;
   // The name comes from the campaign list; run both at once and let the name fail quietly.
   const [{ task, fetchedAt }, names] = await Promise.all([

@@ -1,9 +1,11 @@
 /** `/aicc status`: collector health per service, next digests, recent deliveries and failures. */
 import { SERVICE_LABELS } from '../../aicc/errors.js';
 import type { SnapshotSource } from '../../store/snapshots.js';
-import type { AiccInput } from '../commands.js';
+import type { statusCommand } from './commands.js';
+import type { ParsedCommand } from '../../slack/commands/spec.js';
 import { renderStatus, type StatusServiceRow } from './render.js';
-import type { HandlerDeps, HandlerResult, Invocation } from '../../slack/commands/handler.js';
+import type { HandlerResult, Invocation } from '../../slack/commands/handler.js';
+import type { StatusDeps } from './deps.js';
 
 const SOURCES: Array<[SnapshotSource, string]> = [
   ['campaigns', `${SERVICE_LABELS.isales} campaign list`],
@@ -12,7 +14,7 @@ const SOURCES: Array<[SnapshotSource, string]> = [
   ['oifde', `${SERVICE_LABELS.oifde} bot reports`],
 ];
 
-export async function handleStatus(input: AiccInput<'status'>, inv: Invocation, deps: HandlerDeps): Promise<HandlerResult> {
+export async function handleStatus(input: ParsedCommand<typeof statusCommand>, inv: Invocation, deps: StatusDeps): Promise<HandlerResult> {
   void input;
   void inv;
   const now = deps.clock();

@@ -1,32 +1,21 @@
-/** What every `/aicc` handler receives besides its parsed input. */
+/**
+ * What every `/aicc` handler receives besides its parsed input, and the shape of a command table
+ * with its handlers. Features name the dependencies they need by extending {@link CommandContext};
+ * the composition root passes one object that satisfies them all.
+ */
 import type { KnownBlock } from '@slack/types';
-import type { Aicc } from '../../aicc/index.js';
-import type { AlertEngine } from '../../features/alerts/engine.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Logger } from '../../platform/log.js';
-import type { DigestService } from '../../features/digests/service.js';
-import type { Health } from '../../platform/health.js';
-import type { CampaignDirectory } from '../../features/queries/campaign-directory.js';
-import type { TaskRealtimeQuery } from '../../features/queries/task-realtime.js';
 import type { Store } from '../../store/index.js';
+import type { AnyCommandSpec, CommandTable, ParsedCommand } from './spec.js';
 
-export interface HandlerDeps {
-  aicc: Aicc;
-  directory: CampaignDirectory;
-  /** CMS real-time per task, shared among concurrent and recent identical requests. */
-  tasks: TaskRealtimeQuery;
+/** What every handler may use: time, logging, the tenant's zone, the store and the admin list. */
+export interface CommandContext {
   clock: Clock;
   log: Logger;
   /** The tenant's zone: defines "today" and how times are shown. */
   timeZone: string;
-  maskNumbers: boolean;
   store: Store;
-  digests: DigestService;
-  /** Alert rules' evaluation, acknowledgement and muting. */
-  alerts: AlertEngine;
-  health: Health;
-  /** Default zone of new digests (BOT_TIMEZONE, else AICC_TIMEZONE). */
-  botTimeZone: string;
   /** Who may change subscriptions and rules; empty means everyone. */
   adminUsers: readonly string[];
 }
@@ -42,3 +31,15 @@ export interface Invocation {
 
 /** A handler returns blocks; a known "not found" is signalled with NotFound so the router can word it. */
 export type HandlerResult = KnownBlock[];
+
+/** The handler of one row, typed by that row. */
+export type Handler<S extends AnyCommandSpec, D> = (input: ParsedCommand<S>, inv: Invocation, deps: D) => Promise<HandlerResult>;
+
+/** The handler of any row, as the router calls it. */
+export type AnyHandler<D> = (input: ParsedCommand, inv: Invocation, deps: D) => Promise<HandlerResult>;
+
+/** A table of rows and the handler of each row by name (`help` is the router's own). */
+export interface CommandSet<D> {
+  commands: CommandTable;
+  handlers: Readonly<Record<string, AnyHandler<D>>>;
+}

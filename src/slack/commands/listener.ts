@@ -3,7 +3,7 @@ import type { App } from '@slack/bolt';
 import { fallbackText } from '../render/limits.js';
 import { runCommand, type RunnerDeps } from './run.js';
 
-export function registerAiccCommand(app: App, deps: RunnerDeps): void {
+export function registerAiccCommand<D>(app: App, deps: RunnerDeps<D> & D): void {
   app.command('/aicc', async ({ command, ack, respond }) => {
     // Slack allows three seconds; nothing, not even parsing, happens before the ack.
     await ack();

@@ -6,12 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import type { KnownBlock } from '@slack/types';
 import { parseCommand } from './parse.js';
-import { COMMANDS } from '../../features/commands.js';
 import { explainError } from '../explain-error.js';
 import { channelLink } from '../format.js';
-import { HANDLERS } from '../../features/handlers.js';
 import { NotFound } from './not-found.js';
-import type { HandlerDeps, Invocation } from './handler.js';
+import type { CommandContext, CommandSet, Invocation } from './handler.js';
 import { section } from '../render/blocks.js';
 import { renderError } from '../render/error.js';
 import { renderHelp } from '../render/help.js';
@@ -19,10 +17,14 @@ import { fitBlocks } from '../render/limits.js';
 import { withShareButton } from '../render/share.js';
 import { renderUsageError } from '../render/usage.js';
 
-export interface RunnerDeps extends HandlerDeps {
+/** What the router needs; `D` is what the handlers of `table` need. */
+export interface RunnerDeps<D = unknown> extends CommandContext {
+  /** The VDN of a command that names none. */
   defaultVdn: number;
-  adminUsers: readonly string[];
+  /** Channels where commands are answered; empty means everywhere. */
   allowedChannels: readonly string[];
+  /** The rows and their handlers. */
+  table: CommandSet<D>;
 }
 
 export interface CommandRequest {
@@ -59,16 +61,17 @@ function refusal(allowed: readonly string[]): KnownBlock[] {
   return [section(`:no_entry: *AICC queries are not answered in this channel.*\nPlease ask in ${where}.`)];
 }
 
-export async function runCommand(req: CommandRequest, deps: RunnerDeps): Promise<CommandReply> {
+export async function runCommand<D>(req: CommandRequest, deps: RunnerDeps<D> & D): Promise<CommandReply> {
   const privately = (blocks: KnownBlock[]): CommandReply => ({ messages: fitBlocks(blocks), isPublic: false });
   if (deps.allowedChannels.length > 0 && !deps.allowedChannels.includes(req.channelId)) {
     return privately(refusal(deps.allowedChannels));
   }
-  const parsed = parseCommand(req.text, COMMANDS);
+  const { commands, handlers } = deps.table;
+  const parsed = parseCommand(req.text, commands);
   if (!parsed.ok) return privately(renderUsageError(parsed));
   const isPublic = parsed.isPublic || Boolean(req.forcePublic);
   if (parsed.command === 'help') {
-    return { messages: fitBlocks(renderHelp(COMMANDS, parsed.positional.command)), isPublic };
+    return { messages: fitBlocks(renderHelp(commands, typeof parsed.positional['command'] === 'string' ? parsed.positional['command'] : undefined)), isPublic };
   }
   const inv: Invocation = {
     userId: req.userId,
@@ -79,8 +82,9 @@ export async function runCommand(req: CommandRequest, deps: RunnerDeps): Promise
   };
   let blocks: KnownBlock[];
   try {
-    // The table guarantees HANDLERS[name] takes the input parsed for that name.
-    const handler = HANDLERS[parsed.command] as (input: typeof parsed, inv: Invocation, deps: HandlerDeps) => Promise<KnownBlock[]>;
+    // The registry guarantees, at compile time, a handler for every row that takes that row's input.
+    const handler = handlers[parsed.command];
+    if (!handler) throw new Error(`no handler for ${parsed.command}`);
     blocks = await handler(parsed, inv, deps);
   } catch (error) {
     if (error instanceof NotFound) return privately(renderError({ title: error.title, hint: error.hint }));

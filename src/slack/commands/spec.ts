@@ -203,6 +203,47 @@ export function text(opts: { placeholder?: string; maxLength?: number } = {}): V
   };
 }
 
+/**
+ * A channel as Slack escapes it in command text, `<#C123|name>` or `<#C123>` (also `<#C123|>`),
+ * or a bare channel id; yields the id. A typed `#name` cannot be resolved without an API call, so it
+ * is refused with a hint to pick the channel from Slack's suggestions.
+ */
+export function channel(): ValueSpec<string> {
+  const expected = "a channel picked from Slack's # suggestions (so it arrives as a link), or a channel id such as `C0123ABCD`";
+  return {
+    placeholder: '#CHANNEL',
+    parse(raw) {
+      const link = /^<#([CG][A-Z0-9]{2,30})(?:\|[^<>|]*)?>$/.exec(raw.trim());
+      if (link) return { ok: true, value: link[1]! };
+      if (/^[CG](?=[A-Z]*\d)[A-Z0-9]{6,30}$/.test(raw.trim())) return { ok: true, value: raw.trim() };
+      return { ok: false, expected };
+    },
+  };
+}
+
+/**
+ * A comma-separated list of values, each checked by `item`; spaces around commas and empty items are
+ * ignored, duplicates dropped, order kept.
+ */
+export function csv<T>(item: ValueSpec<T>, opts: { placeholder?: string; max?: number } = {}): ValueSpec<T[]> {
+  const max = opts.max ?? 100;
+  return {
+    placeholder: opts.placeholder ?? `${item.placeholder},…`,
+    parse(raw) {
+      const parts = [...new Set(raw.split(',').map((p) => p.trim()).filter((p) => p !== ''))];
+      if (parts.length === 0) return { ok: false, expected: `a comma-separated list of ${item.placeholder}` };
+      if (parts.length > max) return { ok: false, expected: `at most ${max} items` };
+      const values: T[] = [];
+      for (const part of parts) {
+        const parsed = item.parse(part);
+        if (!parsed.ok) return { ok: false, expected: `a list whose items are ${parsed.expected}` };
+        values.push(parsed.value);
+      }
+      return { ok: true, value: values };
+    },
+  };
+}
+
 /** `vdn:N`, accepted by every command (iSales allows 1..9999). */
 export const VDN_VALUE = integer({ min: 1, max: 9999 });
 

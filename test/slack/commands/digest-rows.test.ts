@@ -1,8 +1,10 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { parseCommand } from '../../../src/slack/commands/parse.js';
 import { usageLine, type ParseFailure } from '../../../src/slack/commands/spec.js';
-import { COMMANDS, digestAddCommand } from '../../../src/features/commands.js';
-import { campaignScope, channel, csv, timeOfDay, timeZone, weekdays } from '../../../src/features/digests/command-values.js';
+import { digestAddCommand } from '../../../src/features/digests/commands.js';
+import { COMMANDS } from '../../../src/features/index.js';
+import { campaignScope, timeOfDay, timeZone, weekdays } from '../../../src/features/digests/command-values.js';
+import { channel, csv } from '../../../src/slack/commands/spec.js';
 import { identifier } from '../../../src/slack/commands/spec.js';
 import { blockProblems } from '../../../local/fakeslack/validate.js';
 import { renderHelp } from '../../../src/slack/render/help.js';

@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { parseCommand } from '../../../src/slack/commands/parse.js';
 import { choice, defineCommand, integer, text, type ParseFailure } from '../../../src/slack/commands/spec.js';
-import { COMMANDS } from '../../../src/features/commands.js';
+import { COMMANDS } from '../../../src/features/index.js';
 
 const parse = (input: string) => parseCommand(input, COMMANDS);
 const ok = (input: string) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defineCommand } from '../../../src/slack/commands/spec.js';
-import { COMMANDS } from '../../../src/features/commands.js';
+import { COMMANDS } from '../../../src/features/index.js';
 import { renderHelp } from '../../../src/slack/render/help.js';
 import { renderUsageError } from '../../../src/slack/render/usage.js';
 import { parseCommand } from '../../../src/slack/commands/parse.js';

@@ -1,0 +1,18 @@
+/** Digests: `/aicc digest …`, the Run now button, the schedule and the service that posts them. */
+import { handleDigestAdd } from './handle-add.js';
+import { handleDigestList } from './handle-list.js';
+import { handleDigestPause, handleDigestRemove, handleDigestResume, handleDigestRun } from './handle-manage.js';
+
+export { DIGESTS_COMMANDS } from './commands.js';
+export { registerDigestActions as registerDigestsActions } from './run-button.js';
+export { createDigestService, type DigestService } from './service.js';
+export type { DigestsDeps } from './deps.js';
+
+export const DIGESTS_HANDLERS = {
+  'digest add': handleDigestAdd,
+  'digest list': handleDigestList,
+  'digest remove': handleDigestRemove,
+  'digest pause': handleDigestPause,
+  'digest resume': handleDigestResume,
+  'digest run': handleDigestRun,
+};

@@ -1,0 +1,14 @@
+/** The command-table rows of `/aicc status`: arguments, usage and help text. */
+import { defineCommand } from '../../slack/commands/spec.js';
+
+export const statusCommand = defineCommand({
+  name: 'status',
+  summary: 'Bot health: collector health, next digests, recent deliveries',
+  positional: [],
+  options: {},
+  vdn: false,
+  examples: ['status'],
+});
+
+/** These rows, in the order help lists them. */
+export const STATUS_COMMANDS = [statusCommand] as const;

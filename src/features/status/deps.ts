@@ -1,0 +1,8 @@
+/** What `/aicc status` needs. */
+import type { CommandContext } from '../../slack/commands/handler.js';
+import type { DigestService } from '../digests/index.js';
+
+export interface StatusDeps extends CommandContext {
+  /** When each digest posts next. */
+  digests: Pick<DigestService, 'nextRun'>;
+}
