@@ -3,7 +3,8 @@
  *
  * Layers, lowest to highest:
  *   src/platform/                         config, log, clock, health, liveness
- *   src/aicc/, src/store/                 the AICC client and persistence (independent of each other)
+ *   src/aicc/                             the AICC client: transport, auth, one client per service
+ *   src/store/                            persistence; stores AICC values and implements aicc's lease/cache
  *   src/slack/                            Slack plumbing: app, commands, rendering
  *   src/features/<name>/                  one folder per feature
  *   src/features/*.ts                     the feature registry (features/index.ts and its siblings)
@@ -42,9 +43,11 @@ const layers = [
   },
   {
     name: 'store',
-    comment: 'src/store may import src/platform only (not src/aicc, src/slack, features or the composition root).',
+    comment:
+      'src/store may import src/platform and src/aicc (it keeps AICC values and implements the statistics ' +
+      "guard's lease and cache interfaces); not src/slack, features or the composition root.",
     from: STORE,
-    mayImport: [PLATFORM, STORE],
+    mayImport: [PLATFORM, AICC, STORE],
   },
   {
     name: 'slack',

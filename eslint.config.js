@@ -46,6 +46,11 @@ export default defineConfig(
     },
   },
   {
+    // Kysely's documented pattern: migrations see the database as it was, untyped.
+    files: ['src/store/migrations/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
     files: ['src/**/*.ts', 'local/**/*.ts'],
     rules: {
       // The issue requires no source file over 400 lines.

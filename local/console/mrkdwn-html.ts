@@ -42,6 +42,7 @@ export function cleanText(text: string): string {
  */
 export function safeUrl(raw: string, schemes: readonly string[] = ['http:', 'https:', 'mailto:']): string | undefined {
   const url = raw.trim();
+  // eslint-disable-next-line no-control-regex -- control characters in a URL are exactly what is refused
   if (url === '' || /[\s\u0000-\u001f]/.test(url)) return undefined;
   try {
     const parsed = new URL(url);
@@ -137,6 +138,7 @@ export function inlineToHtml(line: string, names: MentionNames = {}): string {
   s = s.replace(/(^|[^\w*])\*([^\s*<](?:[^*\n<]*?[^\s*<])?)\*(?![\w*])/g, '$1<b>$2</b>');
   s = s.replace(/(^|[^\w_])_([^\s_<](?:[^_\n<]*?[^\s_<])?)_(?![\w_])/g, '$1<i>$2</i>');
   s = s.replace(/(^|[^\w~])~([^\s~<](?:[^~\n<]*?[^\s~<])?)~(?![\w~])/g, '$1<s>$2</s>');
+  // eslint-disable-next-line no-control-regex -- \u0001…\u0002 mark the slots put aside above
   return s.replace(/\u0001(\d+)\u0002/g, (_, i: string) => slots[Number(i)] ?? '');
 }
 

@@ -1,9 +1,17 @@
 /**
  * What the bot knows about each upstream service: the last success and the last failure. Fed by
- * the transport; read by `/readyz`, and later by `/aicc status` and the collector.
+ * the AICC transport; read by `/readyz`.
  */
 import type { Clock } from './clock.js';
-import type { AiccError, AiccService } from '../aicc/errors.js';
+
+/** An upstream service's name (`isales`, `cms`, `oifde`). */
+type Service = string;
+
+/** What health keeps of a failure (an `AiccError` is one). */
+export interface FailureInfo {
+  code: string;
+  message: string;
+}
 
 export interface ServiceHealth {
   lastSuccessAt?: Date;
@@ -13,16 +21,16 @@ export interface ServiceHealth {
 }
 
 export interface Health {
-  record(service: AiccService, endpoint: string, outcome: { ok: true } | { ok: false; error: AiccError }): void;
-  get(service: AiccService): ServiceHealth;
+  record(service: Service, endpoint: string, outcome: { ok: true } | { ok: false; error: FailureInfo }): void;
+  get(service: Service): ServiceHealth;
   all(): Record<string, ServiceHealth>;
   /** True when any service answered within `withinMs`. */
   reachableWithin(withinMs: number): boolean;
 }
 
 export function createHealth(clock: Clock): Health {
-  const byService = new Map<AiccService, ServiceHealth>();
-  const get = (service: AiccService): ServiceHealth => {
+  const byService = new Map<Service, ServiceHealth>();
+  const get = (service: Service): ServiceHealth => {
     let h = byService.get(service);
     if (!h) {
       h = { consecutiveFailures: 0 };

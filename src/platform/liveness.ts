@@ -5,18 +5,27 @@
  */
 import type { Clock } from './clock.js';
 import type { Logger } from './log.js';
-import type { Store } from '../store/index.js';
 
 export const HEARTBEAT_TTL_MS = 15_000;
 const RENEW_EVERY_MS = 5_000;
 
 const key = (holder: string) => `alive:${holder}`;
 
+/** The store's leases, as the heartbeat uses them. */
+export interface LeaseStore {
+  instanceId: string;
+  leases: {
+    tryAcquire(key: string, holder: string, nowMs: number, ttlMs: number): Promise<unknown>;
+    release(key: string, holder: string): Promise<unknown>;
+    heldUntil(key: string): Promise<number | undefined>;
+  };
+}
+
 export interface Heartbeat {
   stop(): Promise<void>;
 }
 
-export async function startHeartbeat(store: Store, clock: Clock, log: Logger): Promise<Heartbeat> {
+export async function startHeartbeat(store: LeaseStore, clock: Clock, log: Logger): Promise<Heartbeat> {
   const beat = () => store.leases.tryAcquire(key(store.instanceId), store.instanceId, clock().getTime(), HEARTBEAT_TTL_MS);
   await beat();
   const timer = setInterval(() => {
@@ -32,7 +41,7 @@ export async function startHeartbeat(store: Store, clock: Clock, log: Logger): P
 }
 
 /** True while the process that holds `holder` keeps its heartbeat. */
-export async function isAlive(store: Store, holder: string, now: Date): Promise<boolean> {
+export async function isAlive(store: LeaseStore, holder: string, now: Date): Promise<boolean> {
   const until = await store.leases.heldUntil(key(holder));
   return until !== undefined && until > now.getTime();
 }

@@ -6,7 +6,7 @@
 import { SERVICE_LABELS, isAiccError } from '../aicc/errors.js';
 import { describeResultCode } from '../aicc/result-codes.js';
 import { formatTime } from './format.js';
-import type { ErrorView } from '../features/queries/views.js';
+import type { ErrorView } from './render/error.js';
 
 export interface ExplainContext {
   timeZone: string;

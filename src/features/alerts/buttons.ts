@@ -13,6 +13,7 @@ import { ALERT_ACK_ACTION, ALERT_MUTE_HOUR_ACTION, ALERT_MUTE_TOMORROW_ACTION } 
 import { section } from '../../slack/render/blocks.js';
 import { renderError } from '../../slack/render/error.js';
 import type { AlertsDeps } from './deps.js';
+import { decide } from '../../slack/permissions.js';
 
 type Respond = (m: object) => Promise<unknown>;
 
@@ -40,8 +41,9 @@ export function registerAlertActions(actions: ActionRegistry, deps: AlertsDeps):
       const target = decodeAlertButton(action.value);
       if (!target) return void (await expired(respond));
       const userId = body.user.id;
-      if (deps.adminUsers.length > 0 && !deps.adminUsers.includes(userId)) {
-        return void (await respond({ response_type: 'ephemeral', replace_original: false, blocks: renderError({ title: "Only the bot's administrators can mute alerts.", hint: 'Ask one of the users in BOT_ADMIN_USERS, or acknowledge the alert instead.' }), text: 'Only administrators can mute alerts' }));
+      const may = decide('mute-alerts', { userId, channelId: body.channel?.id ?? '' }, deps);
+      if (!may.ok) {
+        return void (await respond({ response_type: 'ephemeral', replace_original: false, blocks: renderError({ title: may.title, hint: `${may.hint} Or acknowledge the alert instead.` }), text: may.title }));
       }
       const now = deps.clock().getTime();
       const until = length === 'hour' ? now + 3_600_000 : nextMidnight(now, deps.timeZone);

@@ -6,7 +6,7 @@ import { defaultClear, METRICS } from './metrics.js';
 import type { alertAddCommand } from './commands.js';
 import type { ParsedCommand } from '../../slack/commands/spec.js';
 import { renderAlertAdded } from './render-list.js';
-import { audit, requireAdmin } from '../../slack/permissions.js';
+import { audit, authorize } from '../../slack/permissions.js';
 import { ruleView } from './handle-common.js';
 import { formatTime } from '../../slack/format.js';
 import type { HandlerResult, Invocation } from '../../slack/commands/handler.js';
@@ -16,7 +16,7 @@ import type { AlertsDeps } from './deps.js';
 export const ALERT_DEFAULTS = { minVolume: 50, forS: 600, repeatS: 4 * 3600 } as const;
 
 export async function handleAlertAdd(input: ParsedCommand<typeof alertAddCommand>, inv: Invocation, deps: AlertsDeps): Promise<HandlerResult> {
-  requireAdmin(inv, deps, 'add alert rules');
+  authorize('add-alerts', inv, deps);
   const { metric: name, op, threshold, target } = input.positional;
   const o = input.options;
   const metric = METRICS[name];

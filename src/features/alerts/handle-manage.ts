@@ -4,13 +4,13 @@ import type { alertMuteCommand, alertRemoveCommand, alertUnmuteCommand } from '.
 import type { ParsedCommand } from '../../slack/commands/spec.js';
 import { renderAlertMuteChanged, renderAlertNotFound, renderAlertRemoved } from './render-list.js';
 import { section } from '../../slack/render/blocks.js';
-import { audit, requireAdmin } from '../../slack/permissions.js';
+import { audit, authorize } from '../../slack/permissions.js';
 import { ruleView } from './handle-common.js';
 import type { HandlerResult, Invocation } from '../../slack/commands/handler.js';
 import type { AlertsDeps } from './deps.js';
 
 export async function handleAlertRemove(input: ParsedCommand<typeof alertRemoveCommand>, inv: Invocation, deps: AlertsDeps): Promise<HandlerResult> {
-  requireAdmin(inv, deps, 'remove alert rules');
+  authorize('change-alerts', inv, deps, 'remove alert rules');
   const rule = await deps.store.alerts.get(input.positional.id);
   if (!rule || !(await deps.store.alerts.remove(rule.id))) return renderAlertNotFound(input.positional.id);
   await audit(deps, inv, 'alert.remove', `alert:${rule.id}`, rule);
@@ -18,7 +18,7 @@ export async function handleAlertRemove(input: ParsedCommand<typeof alertRemoveC
 }
 
 export async function handleAlertMute(input: ParsedCommand<typeof alertMuteCommand>, inv: Invocation, deps: AlertsDeps): Promise<HandlerResult> {
-  requireAdmin(inv, deps, 'mute alert rules');
+  authorize('mute-alerts', inv, deps, 'mute alert rules');
   const now = deps.clock().getTime();
   const { id, length } = input.positional;
   const until = length === 'tomorrow' ? nextMidnight(now, deps.timeZone) : now + length * 1000;
@@ -29,7 +29,7 @@ export async function handleAlertMute(input: ParsedCommand<typeof alertMuteComma
 }
 
 export async function handleAlertUnmute(input: ParsedCommand<typeof alertUnmuteCommand>, inv: Invocation, deps: AlertsDeps): Promise<HandlerResult> {
-  requireAdmin(inv, deps, 'unmute alert rules');
+  authorize('mute-alerts', inv, deps, 'unmute alert rules');
   const now = deps.clock().getTime();
   const { id } = input.positional;
   const before = await deps.store.alerts.get(id);

@@ -3,7 +3,6 @@
  * claimed in the store first, so with several bot processes exactly one collects it. Retention
  * runs once an hour the same way. Timers are real; "now" comes from the injected clock.
  */
-import type { Logger } from '../../platform/log.js';
 import { collectOnce, type CollectorDeps, type TickReport } from './collect.js';
 
 export interface CollectorOptions extends CollectorDeps {

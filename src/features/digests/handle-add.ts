@@ -2,12 +2,12 @@
 import { renderDigestAdded } from './render-list.js';
 import type { digestAddCommand } from './commands.js';
 import type { ParsedCommand } from '../../slack/commands/spec.js';
-import { audit, requireAdmin } from '../../slack/permissions.js';
+import { audit, authorize } from '../../slack/permissions.js';
 import type { HandlerResult, Invocation } from '../../slack/commands/handler.js';
 import type { DigestsDeps } from './deps.js';
 
 export async function handleDigestAdd(input: ParsedCommand<typeof digestAddCommand>, inv: Invocation, deps: DigestsDeps): Promise<HandlerResult> {
-  requireAdmin(inv, deps, 'add digests');
+  authorize('add-digests', inv, deps);
   const o = input.options;
   const sub = await deps.store.digests.create({
     channelId: input.positional.channel ?? inv.channelId,

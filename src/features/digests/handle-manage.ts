@@ -1,10 +1,11 @@
 /** `/aicc digest remove|pause|resume|run ID` */
-import { renderDigestNotFound, renderDigestPauseChanged, renderDigestRemoved, renderDigestRunStarted } from './render-list.js';
+import { renderDigestNotFound, renderDigestPauseChanged, renderDigestRemoved, renderDigestRunStarted, renderDigestRunTooSoon } from './render-list.js';
+import { runDigestNow } from './run-now.js';
 import type { DigestSubscription } from '../../store/digests.js';
 import type { digestPauseCommand, digestRemoveCommand, digestResumeCommand, digestRunCommand } from './commands.js';
 import type { ParsedCommand } from '../../slack/commands/spec.js';
 import { renderError } from '../../slack/render/error.js';
-import { audit, requireAdmin } from '../../slack/permissions.js';
+import { audit, authorize } from '../../slack/permissions.js';
 import type { HandlerResult, Invocation } from '../../slack/commands/handler.js';
 import type { DigestsDeps } from './deps.js';
 
@@ -15,7 +16,7 @@ async function find(input: ManageInput, deps: DigestsDeps): Promise<DigestSubscr
 }
 
 export async function handleDigestRemove(input: ParsedCommand<typeof digestRemoveCommand>, inv: Invocation, deps: DigestsDeps): Promise<HandlerResult> {
-  requireAdmin(inv, deps, 'remove digests');
+  authorize('change-digests', inv, deps, 'remove digests');
   const sub = await find(input, deps);
   if (!sub || !(await deps.store.digests.remove(sub.id))) return renderDigestNotFound(input.positional.id);
   await audit(deps, inv, 'digest.remove', `digest:${sub.id}`, sub);
@@ -23,7 +24,7 @@ export async function handleDigestRemove(input: ParsedCommand<typeof digestRemov
 }
 
 async function setPaused(input: ManageInput, inv: Invocation, deps: DigestsDeps, paused: boolean): Promise<HandlerResult> {
-  requireAdmin(inv, deps, paused ? 'pause digests' : 'resume digests');
+  authorize('change-digests', inv, deps, paused ? 'pause digests' : 'resume digests');
   const sub = await find(input, deps);
   if (!sub) return renderDigestNotFound(input.positional.id);
   // Resuming starts from now: the slots skipped while paused are neither posted nor "missed".
@@ -37,10 +38,9 @@ export const handleDigestPause = (input: ParsedCommand<typeof digestPauseCommand
 export const handleDigestResume = (input: ParsedCommand<typeof digestResumeCommand>, inv: Invocation, deps: DigestsDeps) => setPaused(input, inv, deps, false);
 
 export async function handleDigestRun(input: ParsedCommand<typeof digestRunCommand>, inv: Invocation, deps: DigestsDeps): Promise<HandlerResult> {
-  const sub = await find(input, deps);
-  if (!sub) return renderDigestNotFound(input.positional.id);
-  await audit(deps, inv, 'digest.run', `digest:${sub.id}`);
-  const outcome = await deps.digests.post(sub, { manual: true });
-  if (outcome.status === 'failed') return renderError({ title: `Digest ${sub.id} could not be posted`, detail: outcome.error, hint: 'Invite the bot to the channel, or check its permissions.' });
-  return renderDigestRunStarted(sub);
+  const result = await runDigestNow(input.positional.id, inv, deps, 'command');
+  if (result.kind === 'not-found') return renderDigestNotFound(input.positional.id);
+  if (result.kind === 'too-soon') return renderDigestRunTooSoon(result.sub, result.retryAt, deps.timeZone);
+  if (result.outcome.status === 'failed') return renderError({ title: `Digest ${result.sub.id} could not be posted`, detail: result.outcome.error, hint: 'Invite the bot to the channel, or check its permissions.' });
+  return renderDigestRunStarted(result.sub);
 }

@@ -6,7 +6,7 @@
 import type { Button, KnownBlock, SectionBlock } from '@slack/types';
 import { format } from 'date-fns';
 import { tz } from '@date-fns/tz';
-import { channelLink, escapeMrkdwn, formatCount, plural, truncate } from '../../slack/format.js';
+import { channelLink, escapeMrkdwn, formatCount, formatTime, plural, truncate } from '../../slack/format.js';
 import { button, chunkLines, context, header, section } from '../../slack/render/blocks.js';
 import { LIMITS } from '../../slack/render/limits.js';
 import { plainCell } from './columns.js';
@@ -187,6 +187,11 @@ export function renderDigestPauseChanged(item: DigestListItem): KnownBlock[] {
 /** Confirms `digest run`: the digest is being posted now. */
 export function renderDigestRunStarted(item: DigestListItem): KnownBlock[] {
   return [section(`:outbox_tray: Posting digest ${item.id} to ${channelLink(item.channelId)} now.`)];
+}
+
+/** A digest was posted by hand less than a minute ago. */
+export function renderDigestRunTooSoon(item: Pick<DigestListItem, 'id' | 'channelId'>, retryAt: Date, timeZone: string): KnownBlock[] {
+  return [section(`:hourglass: Digest ${item.id} was posted to ${channelLink(item.channelId)} a moment ago; it can be posted again at ${formatTime(retryAt, timeZone)} (${escapeMrkdwn(timeZone)}).`)];
 }
 
 /** How a digest posted by **Run now** went (the shape of the digest service's outcome). */

@@ -10,6 +10,7 @@ import type { CampaignsQuery } from './views.js';
 import { shareValue } from '../../slack/commands/run.js';
 import type { QueriesDeps } from './deps.js';
 import { explainError } from '../../slack/explain-error.js';
+import { allows } from '../../slack/permissions.js';
 
 /** The command text that shows this page, for the Share button. */
 function commandText(q: CampaignsQuery): string {
@@ -29,7 +30,7 @@ export function registerCampaignsPaging(actions: ActionRegistry, deps: QueriesDe
       await respond({ replace_original: false, response_type: 'ephemeral', blocks: renderError({ title: 'That button has expired', hint: 'Run `/aicc campaigns` again.' }), text: 'That button has expired' });
       return;
     }
-    if (deps.allowedChannels.length > 0 && !deps.allowedChannels.includes(body.channel?.id ?? '')) return;
+    if (!allows('query', { userId: body.user.id, channelId: body.channel?.id ?? '' }, deps)) return;
     try {
       const blocks = await campaignsPage(query, query.vdn ?? deps.defaultVdn, deps);
       const [first] = fitBlocks(withShareButton(blocks, shareValue(commandText(query))));

@@ -12,6 +12,4 @@ export interface QueriesDeps extends CommandContext {
   maskNumbers: boolean;
   /** The VDN of a query that names none (the first of AICC_VDN_IDS). */
   defaultVdn: number;
-  /** Channels where queries are answered; empty means everywhere. */
-  allowedChannels: readonly string[];
 }

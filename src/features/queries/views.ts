@@ -75,12 +75,3 @@ export interface BotView extends AnswerMeta {
   rows: BotStatRow[];
 }
 
-export interface ErrorView {
-  title: string;
-  /** What happened; may hold vendor text, which is escaped. */
-  detail?: string;
-  /** What the user can do about it. */
-  hint?: string;
-  /** A vendor or internal code, shown small for support. */
-  code?: string;
-}

@@ -16,8 +16,10 @@ export interface CommandContext {
   /** The tenant's zone: defines "today" and how times are shown. */
   timeZone: string;
   store: Store;
-  /** Who may change subscriptions and rules; empty means everyone. */
+  /** BOT_ADMIN_USERS: read through the permission table (slack/permissions.ts). */
   adminUsers: readonly string[];
+  /** BOT_ALLOWED_CHANNELS (empty: everywhere): read through the permission table. */
+  allowedChannels: readonly string[];
 }
 
 /** Who asked, where, and for which VDN. */
@@ -25,6 +27,7 @@ export interface Invocation {
   userId: string;
   channelId: string;
   vdn: number;
+  /** May see recording links (the permission table's `view-recordings`). */
   isAdmin: boolean;
   isPublic: boolean;
 }

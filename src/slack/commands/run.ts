@@ -8,6 +8,7 @@ import type { KnownBlock } from '@slack/types';
 import { parseCommand } from './parse.js';
 import { explainError } from '../explain-error.js';
 import { channelLink } from '../format.js';
+import { allows } from '../permissions.js';
 import { NotFound } from './not-found.js';
 import type { CommandContext, CommandSet, Invocation } from './handler.js';
 import { section } from '../render/blocks.js';
@@ -21,8 +22,6 @@ import { renderUsageError } from '../render/usage.js';
 export interface RunnerDeps<D = unknown> extends CommandContext {
   /** The VDN of a command that names none. */
   defaultVdn: number;
-  /** Channels where commands are answered; empty means everywhere. */
-  allowedChannels: readonly string[];
   /** The rows and their handlers. */
   table: CommandSet<D>;
 }
@@ -63,9 +62,9 @@ function refusal(allowed: readonly string[]): KnownBlock[] {
 
 export async function runCommand<D>(req: CommandRequest, deps: RunnerDeps<D> & D): Promise<CommandReply> {
   const privately = (blocks: KnownBlock[]): CommandReply => ({ messages: fitBlocks(blocks), isPublic: false });
-  if (deps.allowedChannels.length > 0 && !deps.allowedChannels.includes(req.channelId)) {
-    return privately(refusal(deps.allowedChannels));
-  }
+  const actor = { userId: req.userId, channelId: req.channelId };
+  // Every command is refused outside BOT_ALLOWED_CHANNELS; each handler checks its own permission.
+  if (!allows('query', actor, deps)) return privately(refusal(deps.allowedChannels));
   const { commands, handlers } = deps.table;
   const parsed = parseCommand(req.text, commands);
   if (!parsed.ok) return privately(renderUsageError(parsed));
@@ -77,7 +76,7 @@ export async function runCommand<D>(req: CommandRequest, deps: RunnerDeps<D> & D
     userId: req.userId,
     channelId: req.channelId,
     vdn: parsed.vdn ?? deps.defaultVdn,
-    isAdmin: deps.adminUsers.includes(req.userId),
+    isAdmin: allows('view-recordings', actor, deps),
     isPublic,
   };
   let blocks: KnownBlock[];

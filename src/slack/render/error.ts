@@ -5,9 +5,18 @@
 import type { KnownBlock } from '@slack/types';
 import { escapeMrkdwn, truncate } from '../format.js';
 import { context, section } from './blocks.js';
-import type { ErrorView } from '../../features/queries/views.js';
 
 /** Renders a short, escaped error answer. */
+export interface ErrorView {
+  title: string;
+  /** What happened; may hold vendor text, which is escaped. */
+  detail?: string;
+  /** What the user can do about it. */
+  hint?: string;
+  /** A vendor or internal code, shown small for support. */
+  code?: string;
+}
+
 export function renderError(view: ErrorView): KnownBlock[] {
   const lines = [`:warning: *${escapeMrkdwn(truncate(view.title, 200))}*`];
   if (view.detail) lines.push(escapeMrkdwn(truncate(view.detail, 2000)));
