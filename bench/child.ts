@@ -4,7 +4,9 @@
  */
 import { ackLatency } from './ack-latency.js';
 import { collectorScale } from './collector-scale.js';
+import { commandCost } from './command-cost.js';
 import { economy } from './economy.js';
+import { memory } from './memory.js';
 import { soak } from './soak.js';
 import { failedRow, type Row } from './support.js';
 
@@ -12,7 +14,9 @@ export const BENCHMARKS = {
   ack: ackLatency,
   economy,
   collector: collectorScale,
+  cost: commandCost,
   soak,
+  memory,
 } satisfies Record<string, (options: never) => Promise<Row[]>>;
 
 export type BenchmarkName = keyof typeof BENCHMARKS;

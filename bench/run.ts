@@ -11,6 +11,9 @@ import type { BenchmarkName, BenchmarkOptions } from './child.js';
 import { failedRow, renderTable, type Row } from './support.js';
 
 const quick = process.argv.includes('--quick');
+/** `--only NAME[,NAME]`: run only these benchmarks (by their name in the plan). */
+const onlyArg = process.argv[process.argv.indexOf('--only') + 1];
+const only = process.argv.includes('--only') && onlyArg ? new Set(onlyArg.split(',')) : undefined;
 /** A child still running after this long is killed and its benchmark failed. */
 const CHILD_LIMIT_MS = 6 * 60_000;
 
@@ -18,8 +21,10 @@ type Step = { [N in BenchmarkName]: { name: N; title: string; options: Benchmark
 
 const plan: Step[] = [
   { name: 'ack', title: 'ack latency', options: quick ? { commands: 200, concurrency: 50, slowCommands: 50, warmup: 100 } : { commands: 2000, concurrency: 50, slowCommands: 300, warmup: 500 } },
+  { name: 'cost', title: 'CPU per command', options: quick ? { commands: 300, warmup: 100, sizes: [12, 1000], concurrency: 10 } : { commands: 1000, warmup: 300, sizes: [12, 1000], concurrency: 10 } },
   { name: 'economy', title: 'upstream economy', options: { commands: quick ? 100 : 500, concurrency: 25, campaigns: 20, latencyMs: 100 } },
   { name: 'collector', title: 'collector at scale', options: quick ? { campaigns: 200, bots: 5, latencyMs: 100 } : { campaigns: 1000, bots: 20, latencyMs: 100 } },
+  { name: 'memory', title: 'memory', options: quick ? { commands: 500, concurrency: 20, sizes: [12, 1000] } : { commands: 5000, concurrency: 20, sizes: [12, 1000] } },
   { name: 'soak', title: 'soak', options: quick ? { commands: 2000, concurrency: 100, ticks: 24 } : { commands: 20_000, concurrency: 100, ticks: 288 } },
 ];
 
@@ -49,7 +54,7 @@ const started = Date.now();
 // Other work on the machine skews every figure; the load average before we start says how much.
 const loadAtStart = loadavg()[0]!;
 const rows: Row[] = [];
-for (const step of plan) {
+for (const step of plan.filter((s) => !only || only.has(s.name))) {
   const t0 = Date.now();
   process.stderr.write(`${step.title}…`);
   rows.push(...(await runChild(step)));

@@ -33,7 +33,7 @@ export function totalRequests(counts: Record<string, Record<string, number>>, st
 // ---------------------------------------------------------------------------------------------
 // Results
 
-export type Unit = 'ms' | 'bytes' | 'count' | 'per-command';
+export type Unit = 'ms' | 'bytes' | 'count' | 'per-command' | 'per-second';
 export type Verdict = 'PASS' | 'FAIL' | '—';
 
 export interface Row {
@@ -55,6 +55,8 @@ export function format(value: number, unit: Unit): string {
       return `${(value / 1048576).toFixed(1)} MiB`;
     case 'per-command':
       return value.toFixed(4);
+    case 'per-second':
+      return `${value.toFixed(0)}/s`;
     case 'count':
       return String(Math.round(value));
   }
@@ -70,19 +72,24 @@ export interface RowInput {
   refLabel?: string;
   /** A bound the value must not exceed (verdict PASS/FAIL). */
   max?: number;
+  /** A bound the value must reach (verdict PASS/FAIL). */
+  min?: number;
   /** A value it must equal (verdict PASS/FAIL). */
   equals?: number;
 }
 
 /** One table row; the ratio is value ÷ (bound or reference) when that is not zero. */
 export function row(r: RowInput): Row {
-  const against = r.max ?? r.equals ?? r.ref;
+  const against = r.max ?? r.min ?? r.equals ?? r.ref;
   const ratio = against !== undefined && against !== 0 && Number.isFinite(r.value) ? r.value / against : undefined;
   let reference = '';
   let verdict: Verdict = '—';
   if (r.max !== undefined) {
     reference = `≤ ${format(r.max, r.unit)}`;
     verdict = r.value <= r.max ? 'PASS' : 'FAIL';
+  } else if (r.min !== undefined) {
+    reference = `≥ ${format(r.min, r.unit)}`;
+    verdict = r.value >= r.min ? 'PASS' : 'FAIL';
   } else if (r.equals !== undefined) {
     reference = `= ${format(r.equals, r.unit)}`;
     verdict = r.value === r.equals ? 'PASS' : 'FAIL';

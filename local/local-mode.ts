@@ -3,7 +3,6 @@
  * real Slack uses, the local console page on PORT, and (with the built-in simulator) the demo.
  */
 import { randomBytes } from 'node:crypto';
-import { WebClient } from '@slack/web-api';
 import { startBot } from '../src/bot.js';
 import { systemClock } from '../src/platform/clock.js';
 import type { Config } from '../src/platform/config.js';
@@ -13,6 +12,7 @@ import { startFakeSlack } from './fakeslack/index.js';
 import type { Logger } from '../src/platform/log.js';
 import type { Simulator } from './sim/server.js';
 import { boltLogger } from '../src/slack/app.js';
+import { createSlackClient } from '../src/slack/client.js';
 
 type Stopper = () => Promise<void>;
 
@@ -31,7 +31,7 @@ export async function startLocalMode(config: Config, log: Logger, sim: Simulator
   stops.unshift(() => console.close());
   process.stdout.write(`\nAICC bot console: ${console.url}\n(no Slack credentials set: the console plays Slack; set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to connect a workspace)\n\n`);
   if (sim) {
-    const client = new WebClient(botToken, { slackApiUrl: fake.url, logger: boltLogger(log) });
+    const client = createSlackClient({ token: botToken, apiUrl: fake.url, logger: boltLogger(log) });
     await startDemo({
       store: bot.store,
       client,

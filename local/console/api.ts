@@ -7,14 +7,15 @@ import { z } from 'zod';
 import { blockActionsBody, signSlackRequest, slashCommandBody, type FakeMessage, type FakeSlack } from '../fakeslack/index.js';
 import type { Logger } from '../../src/platform/log.js';
 import { blockIdOf } from './blocks-html.js';
-import type { ConsoleChannel, ConsoleUser } from './demo.js';
+import { DEMO_GROUPS, type ConsoleChannel, type ConsoleGroup, type ConsoleUser } from './demo.js';
 
 const SLACK_ID = /^[A-Z0-9]{2,20}$/;
 
 export const CommandRequest = z.object({
   channel: z.string().regex(SLACK_ID),
   user: z.string().regex(SLACK_ID),
-  text: z.string().max(4000),
+  // Longer than any command: the bot itself answers an over-long one in a plain sentence.
+  text: z.string().max(12_000, { message: 'that command is too long to send (at most 12,000 characters)' }),
 });
 export type CommandRequest = z.infer<typeof CommandRequest>;
 
@@ -64,6 +65,8 @@ export async function sendCommand(req: CommandRequest, deps: ApiDeps): Promise<A
     channel_id: channel.id,
     channel_name: channel.name,
     response_url: deps.fakeSlack.responseUrl(deps.nextId(), { channel: channel.id, user: user.id }),
+    // A trigger id the fake knows is this user's, so a form the command opens shows to them.
+    trigger_id: deps.fakeSlack.views.trigger(user.id),
   });
   deps.log.debug('console command', { channel: channel.id, user: user.id, command: text.split(/\s+/)[0] });
   return postToBot(body, deps);
@@ -90,6 +93,7 @@ export async function sendAction(req: ActionRequest, deps: ApiDeps): Promise<Api
     // Slack sends the message with a click on a normal message, and only its ts for an ephemeral one.
     ...(ephemeral ? { message_ts: message.ts, is_ephemeral: true } : { message: wireMessage(message), is_ephemeral: false }),
     response_url: deps.fakeSlack.responseUrl(deps.nextId(), { channel: req.channel, user: user.id, messageTs: message.ts }),
+    trigger_id: deps.fakeSlack.views.trigger(user.id),
   });
   deps.log.debug('console action', { channel: req.channel, user: user.id, action: req.actionId });
   return postToBot(body, deps);
@@ -97,12 +101,13 @@ export async function sendAction(req: ActionRequest, deps: ApiDeps): Promise<Api
 
 /**
  * Command text as Slack sends it with `should_escape` on: `&`, `<` and `>` escaped, and a typed
- * `#channel`, `@person`, `@here` turned into `<#C…|name>`, `<@U…|name>`, `<!here>`, so commands
+ * `#channel`, `@person`, `@group`, `@here` turned into `<#C…|name>`, `<@U…|name>`,
+ * `<!subteam^S…|@group>`, `<!here>`, as Slack's suggestions would, so commands
  * that take a channel (`digest add #alerts`) work as they do in Slack. Unknown names stay text.
  */
-export function escapeCommandText(text: string, channels: readonly ConsoleChannel[], users: readonly ConsoleUser[]): string {
+export function escapeCommandText(text: string, channels: readonly ConsoleChannel[], users: readonly ConsoleUser[], groups: readonly ConsoleGroup[] = DEMO_GROUPS): string {
   const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return escaped.replace(/(^|[\s(])([#@])([\w-]+(?:\.[\w-]+)*)/g, (match, pre: string, sigil: string, name: string) => {
+  return escaped.replace(/(^|[\s(:])([#@])([\w-]+(?:\.[\w-]+)*)/g, (match, pre: string, sigil: string, name: string) => {
     const lower = name.toLowerCase();
     if (sigil === '#') {
       const c = channels.find((x) => x.name === lower);
@@ -110,7 +115,9 @@ export function escapeCommandText(text: string, channels: readonly ConsoleChanne
     }
     if (lower === 'here' || lower === 'channel' || lower === 'everyone') return `${pre}<!${lower}>`;
     const u = users.find((x) => x.name === lower);
-    return u ? `${pre}<@${u.id}|${u.name}>` : match;
+    if (u) return `${pre}<@${u.id}|${u.name}>`;
+    const g = groups.find((x) => x.handle === lower);
+    return g ? `${pre}<!subteam^${g.id}|@${g.handle}>` : match;
   });
 }
 

@@ -1,6 +1,7 @@
 /**
  * Block Kit → HTML for the local console. Pure: data in, an HTML string out, so it is tested
- * without a browser. Blocks arrive as the bot sent them (JSON), so every field is checked before
+ * without a browser. Charts (`data_visualization`) become inline SVG (./chart-svg.ts), tables
+ * (`table`, `data_table`) HTML tables. Blocks arrive as the bot sent them (JSON), so every field is checked before
  * use and every string escaped; a block this renderer does not know is shown as its JSON, never
  * hidden, so a newcomer sees exactly what the bot posted.
  *
@@ -8,6 +9,7 @@
  * `block_actions` request. A block without a `block_id` gets `b{index}`, the same id the console
  * server computes when it looks the button up again.
  */
+import { chartToHtml } from './chart-svg.js';
 import { escapeHtml, mrkdwnToHtml, plainTextToHtml, safeUrl, type MentionNames } from './mrkdwn-html.js';
 import { richTextToHtml } from './rich-text-html.js';
 
@@ -65,6 +67,11 @@ function blockToHtml(block: unknown, blockId: string, names: MentionNames): stri
     }
     case 'rich_text':
       return `<div class="b b-rich-text mrkdwn">${richTextToHtml(block, names)}</div>`;
+    case 'data_visualization':
+      return chartToHtml(block) ?? unknownBlock(block, 'a chart this console cannot draw');
+    case 'table':
+    case 'data_table':
+      return tableHtml(block, names) ?? unknownBlock(block, 'a table without rows');
     default:
       return unknownBlock(block, `block type “${String(block['type'] ?? 'missing')}” is not shown by this console`);
   }
@@ -76,6 +83,31 @@ function section(block: Obj, blockId: string, names: MentionNames): string {
   const accessory = block['accessory'] === undefined ? '' : `<div class="b-accessory">${element(block['accessory'], blockId, names)}</div>`;
   const main = `${text ? `<div class="b-text">${text}</div>` : ''}${fields.length > 0 ? `<div class="b-fields">${fields.join('')}</div>` : ''}`;
   return `<div class="b b-section"><div class="b-section-main">${main}</div>${accessory}</div>`;
+}
+
+/**
+ * A `table` (or `data_table`) as an HTML table. A data_table's first row is its header; a table has
+ * none in Slack's model (the bot makes its first row bold), so its rows are all plain rows.
+ */
+function tableHtml(block: Obj, names: MentionNames): string | undefined {
+  const rows = list(block['rows']).filter(Array.isArray);
+  if (rows.length === 0) return undefined;
+  const settings = list(block['column_settings']);
+  const align = (i: number) => {
+    const a = isObj(settings[i]) ? str(settings[i]['align']) : undefined;
+    return a === 'right' || a === 'center' ? ` class="al-${a}"` : '';
+  };
+  const cellHtml = (c: unknown) => {
+    if (isObj(c) && c['type'] === 'rich_text') return richTextToHtml(c, names);
+    if (isObj(c) && typeof c['text'] === 'string') return escapeHtml(c['text']);
+    return unsupported(c);
+  };
+  const isData = block['type'] === 'data_table';
+  const line = (r: unknown[], tag: string) => `<tr>${r.map((c, i) => `<${tag}${align(i)}>${cellHtml(c)}</${tag}>`).join('')}</tr>`;
+  const [head, ...body] = rows as unknown[][];
+  const caption = isData && typeof block['caption'] === 'string' ? `<caption>${escapeHtml(block['caption'])}</caption>` : '';
+  const inner = isData ? `<thead>${line(head!, 'th')}</thead><tbody>${body.map((r) => line(r, 'td')).join('')}</tbody>` : `<tbody>${rows.map((r) => line(r as unknown[], 'td')).join('')}</tbody>`;
+  return `<div class="b b-table"><table>${caption}${inner}</table></div>`;
 }
 
 /** An interactive or image element inside a section accessory or an actions block. */

@@ -36,5 +36,18 @@ export const DEMO_USERS: readonly ConsoleUser[] = [
   { id: 'U0ADMIN', name: 'ravi', realName: 'Ravi Kumar', role: 'admin', isAdmin: true },
 ];
 
+/** User groups, as Slack's @ suggestions offer them (the README's `mention:@supervisors` example). */
+export interface ConsoleGroup {
+  /** Slack user group id, e.g. `S0SUPERVISORS`. */
+  id: string;
+  /** Handle without `@`. */
+  handle: string;
+}
+
+export const DEMO_GROUPS: readonly ConsoleGroup[] = [
+  { id: 'S0SUPERVISORS', handle: 'supervisors' },
+  { id: 'S0ONCALL', handle: 'oncall' },
+];
+
 /** Where the demo's welcome message, digest and alerts go, and who made the seeded digest and rule. */
 export const DEMO_PLACES = Object.freeze({ welcomeChannelId: 'C0GENERAL', alertsChannelId: 'C0ALERTS', adminUserId: 'U0ADMIN' });

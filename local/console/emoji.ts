@@ -1,6 +1,6 @@
 /**
- * Slack `:shortcode:` → Unicode for the local console. Only a small table: the codes this bot
- * posts plus common ones people type. Unknown codes stay as text, which is what Slack shows for a
+ * Slack `:shortcode:` → Unicode for the local console. Only a small table: every code this bot
+ * posts (a test scans src/ for them) plus common ones people type. Unknown codes stay as text, which is what Slack shows for a
  * custom emoji it cannot find.
  */
 const EMOJI: Readonly<Record<string, string>> = {
@@ -22,6 +22,11 @@ const EMOJI: Readonly<Record<string, string>> = {
   telephone_receiver: '📞',
   calendar: '📆',
   x: '❌',
+  mute: '🔇',
+  loud_sound: '🔊',
+  pencil2: '✏️',
+  wastebasket: '🗑️',
+  thread: '🧵',
   // Common ones.
   red_circle: '🔴',
   large_yellow_circle: '🟡',

@@ -28,6 +28,8 @@ export interface MessageView {
   command?: string;
   /** The one user who sees this message. */
   ephemeralTo?: string;
+  /** Shown only to this user, without the "Only visible to you" note (a slash command as typed). */
+  visibleTo?: string;
   edited?: boolean;
   files?: ReadonlyArray<{ name: string; title?: string }>;
   replies?: readonly MessageView[];
@@ -43,7 +45,7 @@ export function messageToHtml(view: MessageView, names: MentionNames = {}): stri
     `class="${classes.join(' ')}"`,
     `data-channel="${escapeHtml(view.channel)}"`,
     ...(view.ts !== undefined ? [`data-ts="${escapeHtml(view.ts)}"`] : []),
-    ...(view.ephemeralTo !== undefined ? [`data-ephemeral-to="${escapeHtml(view.ephemeralTo)}"`] : []),
+    ...(view.ephemeralTo !== undefined || view.visibleTo !== undefined ? [`data-ephemeral-to="${escapeHtml(view.ephemeralTo ?? view.visibleTo ?? '')}"`] : []),
   ].join(' ');
   const colour = view.author.isBot ? 'bot' : String(Math.abs(view.author.colour ?? 0) % 6);
   const initial = escapeHtml(Array.from(view.author.name.trim())[0]?.toUpperCase() ?? '?');

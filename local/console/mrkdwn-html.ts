@@ -7,6 +7,7 @@
  * therefore decoded exactly once and then HTML-escaped; every tag in the output is one this module
  * writes itself. Only http(s) and mailto links become anchors; mentions are labels, never links.
  */
+import { decodeSlackEntities } from '../../src/slack/format.js';
 import { replaceEmoji } from './emoji.js';
 
 /** Display names for `<@U…>` and `<#C…>` when the sequence carries no label. */
@@ -22,10 +23,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 }
 
-/** Decodes Slack's three entities in one pass, so `&amp;lt;` becomes the literal text `&lt;`. */
-export function decodeSlackEntities(text: string): string {
-  return text.replace(/&(amp|lt|gt);/g, (_, name: string) => (name === 'amp' ? '&' : name === 'lt' ? '<' : '>'));
-}
+export { decodeSlackEntities };
 
 // Control characters never display, and \u0001/\u0002 are reserved for placeholders below.
 // eslint-disable-next-line no-control-regex

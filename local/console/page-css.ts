@@ -95,6 +95,36 @@ a:hover { text-decoration: underline; }
 .b-unknown { border: 1px dashed #c7a500; background: #fffbea; border-radius: 6px; padding: 6px 8px; }
 .b-unknown-label { font-size: 12px; font-weight: 700; color: #7a5d00; }
 .b-unknown pre { margin: 4px 0 0; font-size: 12px; white-space: pre-wrap; overflow-wrap: anywhere; max-height: 240px; overflow: auto; }
+.b-table { overflow-x: auto; max-width: 100%; }
+.b-table table { border-collapse: collapse; font-size: 14px; margin: 2px 0; }
+.b-table td, .b-table th { border: 1px solid var(--line); padding: 4px 10px; text-align: left; vertical-align: top; white-space: nowrap; }
+.b-table th { background: var(--hover); }
+.b-table tr:first-child td { background: var(--hover); }
+.b-table .al-right { text-align: right; font-variant-numeric: tabular-nums; }
+.b-table .al-center { text-align: center; }
+.b-table caption { text-align: left; color: var(--muted); font-size: 13px; padding-bottom: 2px; }
+.b-table .rt-section { display: inline; }
+.b-chart { margin: 6px 0; max-width: 100%; }
+.chart-title { font-weight: 700; font-size: 14px; margin-bottom: 2px; }
+.chart-svg { display: block; max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
+.chart-grid { stroke: #eeeeee; stroke-width: 1; }
+.chart-axis { stroke: #9a9a9a; stroke-width: 1; }
+.chart-tick { fill: var(--muted); font-size: 11px; }
+.chart-axis-title { fill: var(--muted); font-size: 11px; font-weight: 700; }
+.chart-line { fill: none; stroke-width: 2.2; stroke-linejoin: round; }
+.chart-area { stroke: none; fill-opacity: .18; }
+.chart-dot { stroke: #fff; stroke-width: 1; }
+.chart-slice { stroke: #fff; stroke-width: 1.5; }
+.chart-legend { display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: 13px; color: var(--muted); margin-top: 4px; }
+.chart-key { display: inline-flex; align-items: center; gap: 5px; }
+.chart-swatch { width: 10px; height: 10px; border-radius: 2px; display: inline-block; }
+.chart-c0 { stroke: #1264a3; fill: #1264a3; } .chart-swatch.chart-c0 { background: #1264a3; }
+.chart-c1 { stroke: #2bac76; fill: #2bac76; } .chart-swatch.chart-c1 { background: #2bac76; }
+.chart-c2 { stroke: #e8912d; fill: #e8912d; } .chart-swatch.chart-c2 { background: #e8912d; }
+.chart-c3 { stroke: #9b59b6; fill: #9b59b6; } .chart-swatch.chart-c3 { background: #9b59b6; }
+.chart-c4 { stroke: #e01e5a; fill: #e01e5a; } .chart-swatch.chart-c4 { background: #e01e5a; }
+.chart-c5 { stroke: #4a8b8c; fill: #4a8b8c; } .chart-swatch.chart-c5 { background: #4a8b8c; }
+.chart-line.chart-c0, .chart-line.chart-c1, .chart-line.chart-c2, .chart-line.chart-c3, .chart-line.chart-c4, .chart-line.chart-c5 { fill: none; }
 .rt-list { margin: 2px 0; padding-left: 24px; }
 .rt-indent-1 { padding-left: 48px; } .rt-indent-2 { padding-left: 72px; } .rt-indent-3 { padding-left: 96px; }
 

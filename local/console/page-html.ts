@@ -25,6 +25,7 @@ export const PAGE_HTML = `<!doctype html>
 <title>AICC Ops · local Slack console</title>
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/console.css">
+<link rel="stylesheet" href="/console-views.css">
 </head>
 <body>
 <div class="app">
@@ -37,6 +38,10 @@ export const PAGE_HTML = `<!doctype html>
       <div class="nav-title">Channels</div>
       <ul id="channels" class="channels"></ul>
     </nav>
+    <nav class="apps" aria-label="Apps">
+      <div class="nav-title">Apps</div>
+      <ul class="channels"><li><button type="button" id="home-button"><span class="hash">⌂</span><span class="name">AICC Ops · Home</span></button></li></ul>
+    </nav>
     <div class="as">
       <label for="user">Typing as</label>
       <select id="user"></select>
@@ -48,6 +53,7 @@ export const PAGE_HTML = `<!doctype html>
       <p id="channel-topic"></p>
     </header>
     <div id="timelines" class="timelines" aria-live="polite"></div>
+    <section id="home-pane" class="home-pane" aria-label="Home tab" hidden></section>
     <form id="composer" class="composer" autocomplete="off">
       <div class="composer-box">
         <input id="input" name="text" type="text" spellcheck="false" placeholder="/aicc help" aria-label="Slash command">
@@ -57,7 +63,9 @@ export const PAGE_HTML = `<!doctype html>
     </form>
   </main>
 </div>
+<div id="modal-layer" class="modal-layer" hidden></div>
 <script src="/console.js" defer></script>
+<script src="/console-views.js" defer></script>
 </body>
 </html>
 `;

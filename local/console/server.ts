@@ -22,6 +22,12 @@ import { FAVICON_SVG, PAGE_CSP, PAGE_HTML } from './page-html.js';
 import { PAGE_SCRIPT } from './page-script.js';
 import { SseHub } from './sse.js';
 import { Timeline, type TimelineItem, type TimelineUpdate } from './timeline.js';
+import { viewItem, type ViewItem } from './view-html.js';
+import { VIEWS_CSS, VIEWS_SCRIPT } from './views-page.js';
+import { CloseRequest, closeView, HomeRequest, openHome, SubmitRequest, submitView, suggest, SuggestRequest, viewAction, ViewActionRequest, type ViewsApiDeps } from './views-api.js';
+
+/** Routes the console passes through to the bot, so PORT answers them in console mode as well. */
+const BOT_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
 
 export type { ConsoleChannel, ConsoleUser } from './demo.js';
 export { DEMO_CHANNELS, DEMO_PLACES, DEMO_USERS } from './demo.js';
@@ -57,6 +63,8 @@ export interface ConsoleState {
   channels: readonly ConsoleChannel[];
   users: ReadonlyArray<Pick<ConsoleUser, 'id' | 'name' | 'realName' | 'role'>>;
   items: TimelineItem[];
+  /** Open modals and published Home tabs (the page shows each user's own). */
+  views: ViewItem[];
 }
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -67,6 +75,8 @@ const STATIC: Readonly<Record<string, { body: string; type: string }>> = {
   '/console.js': { body: PAGE_SCRIPT, type: 'text/javascript; charset=utf-8' },
   '/console.css': { body: PAGE_CSS, type: 'text/css; charset=utf-8' },
   '/favicon.svg': { body: FAVICON_SVG, type: 'image/svg+xml' },
+  '/console-views.js': { body: VIEWS_SCRIPT, type: 'text/javascript; charset=utf-8' },
+  '/console-views.css': { body: VIEWS_CSS, type: 'text/css; charset=utf-8' },
 };
 
 /** Starts the console's HTTP server and subscribes it to the fake workspace. */
@@ -99,10 +109,25 @@ export async function startConsole(opts: ConsoleOptions): Promise<RunningConsole
     echo: (channel, user, text) => broadcast(timeline.addCommand(channel, user, text)),
     nextId: () => `${responsePrefix}-${++responseSeq}`,
   };
+  // Modals and Home tabs: every change reaches the page rendered, like messages.
+  const names = { users: new Map(users.map((u) => [u.id, u.realName])), channels: new Map(channels.map((c) => [c.id, c.name])) };
+  const unsubscribeViews = opts.fakeSlack.on('view', (change) => {
+    try {
+      hub.broadcast({ event: 'view', data: viewItem(change.view, names) });
+    } catch (error) {
+      log.warn('console could not render a view', { error });
+    }
+  });
+  const views = (): ViewItem[] => {
+    const homes = users.flatMap((u) => opts.fakeSlack.views.home(u.id) ?? []);
+    return [...homes, ...opts.fakeSlack.views.modals()].map((v) => viewItem(v, names));
+  };
+  const viewDeps: ViewsApiDeps = { fakeSlack: opts.fakeSlack, botUrl: deps.botUrl, signingSecret: opts.signingSecret, users, log };
   const state = (): ConsoleState => ({
     channels,
     users: users.map(({ id, name, realName, role }) => ({ id, name, realName, role })),
     items: timeline.items(),
+    views: views(),
   });
 
   const server = createServer((req, res) => {
@@ -122,6 +147,12 @@ export async function startConsole(opts: ConsoleOptions): Promise<RunningConsole
       const headers: Record<string, string> = path === '/' || path === '/index.html' ? { 'content-security-policy': PAGE_CSP } : {};
       return sendText(res, 200, method === 'HEAD' ? '' : asset.body, asset.type, headers);
     }
+    // The bot's own routes (health, readiness, metrics) answer on PORT too, as they do without the console.
+    if (BOT_ROUTES.has(path)) {
+      if (method !== 'GET') return notAllowed(res, 'GET');
+      const upstream = await fetch(`${deps.botUrl}${path}`, { signal: AbortSignal.timeout(10_000) });
+      return sendText(res, upstream.status, await upstream.text(), upstream.headers.get('content-type') ?? 'text/plain');
+    }
     switch (path) {
       case '/events':
         if (method !== 'GET') return notAllowed(res, 'GET');
@@ -133,13 +164,23 @@ export async function startConsole(opts: ConsoleOptions): Promise<RunningConsole
         return post(req, res, CommandRequest, (body) => sendCommand(body, deps));
       case '/api/action':
         return post(req, res, ActionRequest, (body) => sendAction(body, deps));
+      case '/api/home':
+        return post(req, res, HomeRequest, (body) => openHome(body, viewDeps));
+      case '/api/view/submit':
+        return post(req, res, SubmitRequest, (body) => submitView(body, viewDeps));
+      case '/api/view/action':
+        return post(req, res, ViewActionRequest, (body) => viewAction(body, viewDeps));
+      case '/api/view/suggest':
+        return post(req, res, SuggestRequest, (body) => suggest(body, viewDeps));
+      case '/api/view/close':
+        return post(req, res, CloseRequest, async (body) => closeView(body, viewDeps));
       default:
         return sendJson(res, 404, { ok: false, error: 'not found' });
     }
   }
 
   /** Reads, validates and runs a POST; junk gets a 4xx naming the problem. */
-  async function post<S extends z.ZodType>(req: IncomingMessage, res: ServerResponse, schema: S, run: (body: z.infer<S>) => Promise<ApiResult>): Promise<void> {
+  async function post<S extends z.ZodType>(req: IncomingMessage, res: ServerResponse, schema: S, run: (body: z.infer<S>) => Promise<Pick<ApiResult, 'status'> & { body: object }>): Promise<void> {
     if (req.method !== 'POST') return notAllowed(res, 'POST');
     const read = await readJsonBody(req, MAX_BODY_BYTES);
     if (!read.ok) return sendJson(res, read.status, { ok: false, error: read.error });
@@ -157,6 +198,7 @@ export async function startConsole(opts: ConsoleOptions): Promise<RunningConsole
     await once(server, 'listening');
   } catch (error) {
     unsubscribe();
+    unsubscribeViews();
     hub.close();
     throw error;
   }
@@ -169,6 +211,7 @@ export async function startConsole(opts: ConsoleOptions): Promise<RunningConsole
     close: () =>
       new Promise<void>((resolve, reject) => {
         unsubscribe();
+        unsubscribeViews();
         hub.close();
         server.closeAllConnections();
         server.close((err) => (err ? reject(err) : resolve()));

@@ -148,7 +148,8 @@ export class Timeline {
 
   private commandItem(c: CommandLine): TimelineItem {
     const author = this.people.get(c.user) ?? { name: c.user, isBot: false };
-    const html = messageToHtml({ id: c.id, channel: c.channel, author, time: clockTime(c.at), command: c.text }, this.names);
+    // As in Slack, what someone typed is shown to them, not to the others in the channel.
+    const html = messageToHtml({ id: c.id, channel: c.channel, author, time: clockTime(c.at), command: c.text, visibleTo: c.user }, this.names);
     return { id: c.id, channel: c.channel, order: c.order, html };
   }
 }

@@ -12,7 +12,7 @@ import type { Store } from '../../src/store/index.js';
 
 /** The rule the demo starts with: tuned to the demo campaign's script (see ../sim/demo.ts). */
 export const DEMO_RULE = Object.freeze({
-  metric: 'success_rate',
+  metric: 'connection_rate',
   op: '<',
   threshold: 40,
   /** The demo campaign dials 30 calls a minute, so a day's count starts small. */

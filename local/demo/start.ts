@@ -51,7 +51,7 @@ export async function startDemo(deps: DemoDeps): Promise<DemoSetup | undefined> 
   if (setup.seeded) deps.log.info('demo: seeded a digest and an alert rule', { digest: setup.digest?.id, rule: setup.rule?.id, campaign: campaignId });
 
   let forecast: AlertForecast | undefined;
-  if (setup.rule?.metric === 'success_rate') {
+  if ((setup.rule?.metric === 'connection_rate' || setup.rule?.metric === 'success_rate')) {
     const read = (at: Date) => {
       const t = deps.world.counts(campaign, at).total;
       return { value: t.dailyCalled > 0 ? (t.dailyConnected / t.dailyCalled) * 100 : undefined, volume: t.dailyCalled };

@@ -57,7 +57,7 @@ function scenarioText(v: WelcomeView): string {
       `Alert ${r.id} (\`${escapeMrkdwn(r.metric)} ${escapeMrkdwn(r.op)} ${r.threshold}\` for ${Math.round(r.forS / 60)} min, at least ${r.minVolume} dialled, clears at ${r.clearValue}%) watches it${expect ? `: it should ${expect}` : ''}. Watch ${channelLink(r.channelId)}.`,
     );
   } else {
-    lines.push(`Watch it fail with an alert: type \`/aicc alert add success_rate &lt; 40 campaign:${escapeMrkdwn(v.campaign.id)} min:20 for:1m clear:45\` in ${channelLink(v.alertsChannelId)}.`);
+    lines.push(`Watch it fail with an alert: type \`/aicc alert add connection_rate &lt; 40 campaign:${escapeMrkdwn(v.campaign.id)} min:20 for:1m clear:45\` in ${channelLink(v.alertsChannelId)}.`);
   }
   return lines.join('\n');
 }

@@ -2,3 +2,4 @@
 export * from './server.js';
 export * from './sign.js';
 export * from './socket-mode.js';
+export * from './interactions.js';

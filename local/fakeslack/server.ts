@@ -10,8 +10,11 @@ import { once, EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Workspace, type FakeFile, type FakeMessage, type MessageChange, type ResponseTarget, type WorkspaceOptions } from './workspace.js';
+import type { ViewChange, ViewStore } from './views.js';
 
 export type { FakeChannelSeed, FakeFile, FakeMessage, FakeUserSeed, MessageChange, ResponseTarget } from './workspace.js';
+export type { FakeView, StateValues, ViewChange } from './views.js';
+export { viewProblems } from './views.js';
 
 export interface FakeSlackOptions extends WorkspaceOptions {
   /** Default 0: any free port. */
@@ -36,16 +39,17 @@ export interface RecordedResponse {
 }
 
 /**
- * A fault injected for the next call of a method (or of `response_url`). `stall` answers after
- * `ms`, having applied the call first (`applyFirst`, as when Slack posted but the answer was lost)
- * or only afterwards.
+ * A fault injected for a call of a method (or of `response_url`). A 5xx status answers without
+ * applying the call (Slack having a bad moment). `stall` answers after `ms`, having applied the
+ * call first (`applyFirst`, as when Slack posted but the answer was lost) or only afterwards.
  */
-export type Fault = { status: 429; retryAfterS: number } | { error: string } | { stall: number; applyFirst: boolean };
+export type Fault = { status: 429; retryAfterS: number } | { status: 500 | 502 | 503 } | { error: string } | { stall: number; applyFirst: boolean };
 
 export interface FakeSlackEvents {
   call: [RecordedCall];
   response: [RecordedResponse];
   message: [MessageChange];
+  view: [ViewChange];
 }
 
 export interface FakeSlack {
@@ -58,28 +62,35 @@ export interface FakeSlack {
   responseUrl(id?: string, target?: ResponseTarget): string;
   /** Current messages (edits applied, deletions gone, threads and ephemeral ones included). */
   messages(channel?: string): FakeMessage[];
+  /** Modals and Home tabs (views.open, views.update, views.publish), and trigger ids for a user. */
+  views: ViewStore;
   /** Makes the next call of `method` (e.g. `chat.postMessage`, or `response_url`) fail. */
   failNext(method: string, fault: Fault): void;
+  /** Makes every call of `method` fail (after any `failNext` ones) until `clearFaults`. */
+  failAlways(method: string, fault: Fault): void;
+  /** Drops the faults of `method` (all methods when omitted): Slack has recovered. */
+  clearFaults(method?: string): void;
   /** Live updates; returns a function that unsubscribes. */
   on<E extends keyof FakeSlackEvents>(event: E, listener: (...args: FakeSlackEvents[E]) => void): () => void;
   close(): Promise<void>;
 }
 
 /** JSON-valued fields that @slack/web-api sends as JSON text inside a form body. */
-const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata', 'files', 'user_auth_blocks']);
+const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata', 'files', 'user_auth_blocks', 'view']);
 
 /** Starts a fake Slack Web API on 127.0.0.1 (port 0 by default). */
 export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeSlack> {
   const events = new EventEmitter();
-  const workspace = new Workspace(opts, (change) => events.emit('message', change));
+  const workspace = new Workspace(opts, (change) => events.emit('message', change), (change) => events.emit('view', change));
   const calls: RecordedCall[] = [];
   const responses: RecordedResponse[] = [];
   const faults = new Map<string, Fault[]>();
+  const always = new Map<string, Fault>();
   const targets = new Map<string, ResponseTarget>();
   let responseSeq = 0;
   let base = '';
 
-  const takeFault = (method: string): Fault | undefined => faults.get(method)?.shift();
+  const takeFault = (method: string): Fault | undefined => faults.get(method)?.shift() ?? always.get(method);
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => send(res, 500, { ok: false, error: 'fatal_error', detail: String(err) }));
@@ -162,8 +173,18 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       return new URL(`response/${encodeURIComponent(key)}`, base).toString();
     },
     messages: (channel) => workspace.messages(channel),
+    views: workspace.views,
     failNext(method, fault) {
       faults.set(method, [...(faults.get(method) ?? []), fault]);
+    },
+    failAlways(method, fault) {
+      always.set(method, fault);
+    },
+    clearFaults(method) {
+      for (const map of [faults, always]) {
+        if (method === undefined) map.clear();
+        else map.delete(method);
+      }
     },
     on(event, listener) {
       const l = listener as (...args: unknown[]) => void;
@@ -213,10 +234,11 @@ function parseJson(value: string): unknown {
 }
 
 function sendFault(res: ServerResponse, fault: Fault): void {
-  if ('status' in fault) {
+  if ('retryAfterS' in fault) {
     res.setHeader('retry-after', String(fault.retryAfterS));
     return send(res, fault.status, { ok: false, error: 'ratelimited' });
   }
+  if ('status' in fault) return sendText(res, fault.status, 'Slack is having a bad moment');
   if ('error' in fault) send(res, 200, { ok: false, error: fault.error });
 }
 

@@ -3,7 +3,10 @@
  * the bodies of a slash command and a block_actions interaction. Used by end-to-end tests and the
  * local console to drive a real Bolt receiver.
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
+
+/** Slack gives every request a trigger id of its own, so no two real request bodies are the same. */
+const triggerId = () => `${Date.now()}.${randomBytes(6).toString('hex')}`;
 
 export interface SignInput {
   /** The exact raw body that will be sent. */
@@ -60,7 +63,7 @@ export function slashCommandBody(input: SlashCommandInput): string {
     api_app_id: 'A0AICC',
     is_enterprise_install: 'false',
     response_url: 'https://hooks.slack.com/commands/T0FAKE/1/fake',
-    trigger_id: '1.2.fake',
+    trigger_id: triggerId(),
     ...input,
   };
   const params = new URLSearchParams();
@@ -103,7 +106,7 @@ export function blockActionsBody(input: BlockActionsInput): string {
     api_app_id: api_app_id ?? 'A0AICC',
     token: 'fake-verification-token',
     container: { type: 'message', message_ts: ts, channel_id: channelId, is_ephemeral: is_ephemeral ?? message === undefined },
-    trigger_id: trigger_id ?? '1.2.fake',
+    trigger_id: trigger_id ?? triggerId(),
     team: { id: team, domain: 'fake-workspace' },
     enterprise: null,
     is_enterprise_install: false,

@@ -1,15 +1,22 @@
 /**
- * The Block Kit checks Slack applies before it accepts a message, so the fake refuses what the real
- * API refuses (`invalid_blocks`, `msg_too_long`) and tests of message size mean something.
+ * The Block Kit checks Slack applies before it accepts a message (or a view, see views.ts), so the
+ * fake refuses what the real API refuses (`invalid_blocks`, `msg_too_long`) and tests of message
+ * size mean something. Charts
+ * and tables are checked in ./validate-data.ts.
  */
+import { chartProblems, dataTableProblems, tableProblems } from './validate-data.js';
 
-/** Problems found, as Slack words them loosely; empty when the blocks are valid. */
-export function blockProblems(blocks: unknown): string[] {
+/** Problems found, as Slack words them loosely; empty when the blocks are valid. Messages take 50 blocks, views 100. */
+export function blockProblems(blocks: unknown, opts: { maxBlocks?: number } = {}): string[] {
   if (blocks === undefined) return [];
   if (!Array.isArray(blocks)) return ['blocks must be an array [json-pointer:/blocks]'];
   const problems: string[] = [];
-  if (blocks.length > 50) problems.push('must be less than 51 items [json-pointer:/blocks]');
+  const max = opts.maxBlocks ?? 50;
+  if (blocks.length > max) problems.push(`must be less than ${max + 1} items [json-pointer:/blocks]`);
   const ids = new Set<string>();
+  const count = (types: readonly string[]) => blocks.filter((b) => isObject(b) && types.includes(String(b['type']))).length;
+  if (count(['data_visualization']) > 2) problems.push('at most 2 data_visualization blocks per message [json-pointer:/blocks]');
+  if (count(['table', 'data_table']) > 1) problems.push('only_one_table_allowed [json-pointer:/blocks]');
   blocks.forEach((raw, i) => {
     const at = `[json-pointer:/blocks/${i}`;
     if (!isObject(raw) || typeof raw['type'] !== 'string') {
@@ -48,6 +55,15 @@ export function blockProblems(blocks: unknown): string[] {
         else els.forEach((e, j) => checkButton(e, `${at}/elements/${j}`, problems));
         break;
       }
+      case 'data_visualization':
+        chartProblems(raw, at, problems);
+        break;
+      case 'table':
+        tableProblems(raw, at, problems);
+        break;
+      case 'data_table':
+        dataTableProblems(raw, at, problems);
+        break;
       default:
         break;
     }

@@ -4,6 +4,7 @@
  */
 import { FileStore, type FakeFile } from './files.js';
 import { blockProblems } from './validate.js';
+import { ViewStore, type ViewChange } from './views.js';
 
 export type { FakeFile } from './files.js';
 
@@ -85,11 +86,15 @@ export class Workspace {
   private readonly users = new Map<string, FakeUserSeed>();
   private readonly store: FakeMessage[] = [];
   private lastMicros = 0;
+  /** Modals and Home tabs. */
+  readonly views: ViewStore;
 
   constructor(
     private readonly opts: WorkspaceOptions,
     private readonly onChange: (change: MessageChange) => void,
+    onViewChange?: (change: ViewChange) => void,
   ) {
+    this.views = new ViewStore(onViewChange);
     this.botUserId = opts.botUserId ?? 'U0AICCBOT';
     this.botId = opts.botId ?? 'B0AICCBOT';
     this.teamId = opts.teamId ?? 'T0FAKE';
@@ -138,7 +143,7 @@ export class Workspace {
       case 'files.completeUploadExternal':
         return this.completeUpload(body);
       default:
-        return fail('unknown_method');
+        return this.views.call(method, body) ?? fail('unknown_method');
     }
   }
 

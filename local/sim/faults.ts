@@ -19,6 +19,8 @@ export interface Faults {
   malformed: boolean;
   /** Destroy the socket without answering. */
   down: boolean;
+  /** Answer HTTP 200 with this failure result code and text (a vendor error, e.g. quoting a signed URL). */
+  vendorError: { resultCode: string; resultDesc: string };
 }
 
 export const faultsSchema = z
@@ -28,6 +30,7 @@ export const faultsSchema = z
     status: z.number().int().min(100).max(599),
     malformed: z.boolean(),
     down: z.boolean(),
+    vendorError: z.object({ resultCode: z.string().min(1).max(40), resultDesc: z.string().max(100_000) }).strict(),
   })
   .partial()
   .strict();
@@ -38,6 +41,7 @@ export type FaultAction =
   | { kind: 'down' }
   | { kind: 'status'; status: number }
   | { kind: 'error' }
+  | { kind: 'vendorError'; resultCode: string; resultDesc: string }
   | { kind: 'malformed' };
 
 export class FaultBox {
@@ -65,7 +69,7 @@ export class FaultBox {
     return { ...this.slots.get('all'), ...this.slots.get(service) };
   }
 
-  /** Order: down, forced status, random 500, malformed. Latency is applied by the caller first. */
+  /** Order: down, forced status, random 500, vendor error, malformed. Latency is applied by the caller first. */
   decide(service: SimService): FaultAction {
     const f = this.effective(service);
     if (f.down) return { kind: 'down' };
@@ -73,6 +77,7 @@ export class FaultBox {
     if (f.errorRate !== undefined && f.errorRate > 0 && unit(this.seed, 'fault', this.draws++) < f.errorRate) {
       return { kind: 'error' };
     }
+    if (f.vendorError) return { kind: 'vendorError', ...f.vendorError };
     if (f.malformed) return { kind: 'malformed' };
     return { kind: 'none' };
   }

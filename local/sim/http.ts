@@ -31,11 +31,23 @@ export interface SimState {
   credentials: SimCredentials;
   statsIntervalS: number;
   oifdeTokenTtlS: number;
-  /** Statistics v2 rate-limit windows: key → last answered instant (ms). */
+  /** Statistics v2 rate-limit windows: VDN → last answered instant (ms). */
   statsCalls: Map<string, number>;
+  /** Statistics v2 requests that reached the route, for tests to count per VDN and interval. */
+  statsLog: StatisticsCall[];
   bearerTokens: TokenStore;
   oifdeTokens: TokenStore;
   newToken(): string;
+}
+
+/** One statistics v2 request as the simulator saw it. */
+export interface StatisticsCall {
+  vdn: number;
+  campaignId?: string;
+  batchId?: string;
+  /** Simulator clock, epoch ms. */
+  at: number;
+  status: number;
 }
 
 export interface RouteContext {

@@ -14,7 +14,7 @@ import { authenticate } from './auth.js';
 import { RequestCounters } from './counters.js';
 import { SIM_DEFAULT_CREDENTIALS, SIM_DEFAULTS, type SimCredentials } from './defaults.js';
 import { FaultBox, type Faults, type FaultAction, type SimService } from './faults.js';
-import { BodyTooLarge, readBody, TokenStore, type Route, type SimResponse, type SimState } from './http.js';
+import { BodyTooLarge, readBody, TokenStore, type Route, type SimResponse, type SimState, type StatisticsCall } from './http.js';
 import { handleAdmin, type AdminDeps } from './routes/admin.js';
 import { cmsRoutes } from './routes/cms.js';
 import { isalesRoutes } from './routes/isales.js';
@@ -25,6 +25,7 @@ import type { DemoOptions } from './demo.js';
 import { createWorld, type World } from './world.js';
 
 export type { SimCredentials } from './defaults.js';
+export type { StatisticsCall } from './http.js';
 export type { Faults, SimService } from './faults.js';
 
 export interface SimOptions {
@@ -69,6 +70,8 @@ export interface Simulator {
   clearFaults(): void;
   collapse(opts: { vdn: number; campaignId: string; at?: Date; connectRate?: number }): void;
   requestCounts(): Record<string, Record<string, number>>;
+  /** Every statistics v2 request that reached the route, in order (cleared with the request counts). */
+  statisticsCalls(): StatisticsCall[];
   resetRequestCounts(): void;
   resetLimits(): void;
   close(): Promise<void>;
@@ -86,6 +89,10 @@ function faultResponse(action: FaultAction): SimResponse | undefined {
     return { status: action.status, body: { resultCode: String(action.status), resultDesc: `simulated fault: HTTP ${action.status}` } };
   }
   if (action.kind === 'error') return { status: 500, body: { resultCode: '500', resultDesc: 'simulated fault: internal server error' } };
+  if (action.kind === 'vendorError') {
+    const { resultCode, resultDesc } = action;
+    return { status: 200, body: { resultCode, resultDesc, returnCode: resultCode, returnDesc: resultDesc } };
+  }
   return undefined;
 }
 
@@ -117,6 +124,7 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
     statsIntervalS: opts.statsIntervalS ?? SIM_DEFAULTS.statsIntervalS,
     oifdeTokenTtlS: opts.oifdeTokenTtlS ?? SIM_DEFAULTS.oifdeTokenTtlS,
     statsCalls: new Map(),
+    statsLog: [],
     bearerTokens: new TokenStore('simgw-'),
     oifdeTokens: new TokenStore('simoifde-'),
     newToken: () => randomBytes(24).toString('base64url'),
@@ -239,7 +247,11 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
     clearFaults: () => faults.clear(),
     collapse: (c) => void world.collapse(c),
     requestCounts: () => counters.snapshot(),
-    resetRequestCounts: () => counters.reset(),
+    statisticsCalls: () => state.statsLog.map((c) => ({ ...c })),
+    resetRequestCounts: () => {
+      counters.reset();
+      state.statsLog.length = 0;
+    },
     resetLimits: () => state.statsCalls.clear(),
     close: () =>
       new Promise<void>((resolve, reject) => {

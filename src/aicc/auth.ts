@@ -59,14 +59,17 @@ export function bearerAuthorizer(opts: BearerOptions): Authorizer {
   }
 
   const token = createTokenCache(fetchToken, opts.clock);
+  /** The token last handed out: a 401 refuses it (a token refreshed since stays). */
+  let issued = '';
 
   return {
     hint: 'check AICC_AK / AICC_SK (app key and secret) and AICC_TOKEN_URL',
     async authorize() {
-      return { authorization: `Bearer ${await token.get()}` };
+      issued = await token.get();
+      return { authorization: `Bearer ${issued}` };
     },
     async refreshAfterUnauthorized() {
-      token.invalidate();
+      token.invalidate(issued);
       await token.get();
       return true;
     },

@@ -1,22 +1,45 @@
 /** CC-CMS client: real-time statistics of one outbound task. */
 import { z } from 'zod';
-import { count, rate } from './convert.js';
+import { vetCounts, vetRate } from './convert.js';
 import type { TaskRealtime } from './domain.js';
 import type { Transport } from './transport.js';
 import { checkCms, parseBody } from './vendor-result.js';
 
 const realtimeSchema = z.object({
   resultDesc: z.object({
-    totalCount: count,
-    succCount: count,
-    failCount: count,
-    succRate: rate,
-    compCount: count,
-    waitCount: count,
-    execCount: count,
-    compRate: rate,
+    totalCount: z.unknown().optional(),
+    succCount: z.unknown().optional(),
+    failCount: z.unknown().optional(),
+    succRate: z.unknown().optional(),
+    compCount: z.unknown().optional(),
+    waitCount: z.unknown().optional(),
+    execCount: z.unknown().optional(),
+    compRate: z.unknown().optional(),
   }),
 });
+
+/**
+ * The task's figures with the impossible ones (negative, connected, failed or completed above the
+ * total, a rate above 100% or a bare "50") set apart in `inconsistent`.
+ */
+export function readRealtime(taskId: string, r: Record<string, unknown>): TaskRealtime {
+  const { clean, inconsistent } = vetCounts(
+    { total: r.totalCount, connected: r.succCount, failed: r.failCount, completed: r.compCount, waiting: r.waitCount, inProgress: r.execCount },
+    [['connected', 'total'], ['failed', 'total'], ['completed', 'total'], ['waiting', 'total'], ['inProgress', 'total']],
+  );
+  const success = vetRate(r.succRate);
+  const completion = vetRate(r.compRate);
+  const bad: NonNullable<TaskRealtime['inconsistent']> = { ...inconsistent };
+  if (success.inconsistent !== undefined) bad.vendorSuccessRate = success.inconsistent;
+  if (completion.inconsistent !== undefined) bad.vendorCompletionRate = completion.inconsistent;
+  return {
+    taskId,
+    ...clean,
+    vendorSuccessRate: success.rate,
+    vendorCompletionRate: completion.rate,
+    ...(Object.keys(bad).length > 0 ? { inconsistent: bad } : {}),
+  };
+}
 
 export interface CmsClient {
   taskRealtimeStatistics(vdn: number, taskId: string): Promise<TaskRealtime>;
@@ -34,17 +57,7 @@ export function createCmsClient(transport: Transport, opts: { ccId?: number }): 
     });
     checkCms('task real-time statistics', res.json);
     const { resultDesc: r } = parseBody('cms', 'task real-time statistics', realtimeSchema, res.json);
-    return {
-      taskId,
-      total: r.totalCount,
-      connected: r.succCount,
-      failed: r.failCount,
-      completed: r.compCount,
-      waiting: r.waitCount,
-      inProgress: r.execCount,
-      vendorSuccessRate: r.succRate,
-      vendorCompletionRate: r.compRate,
-    };
+    return readRealtime(taskId, r);
   }
   return { taskRealtimeStatistics };
 }

@@ -6,8 +6,14 @@
  * Conventions:
  * - a count that the vendor did not send is `undefined` ("unknown"), never 0;
  * - a rate is a fraction in [0, 1], or `null` when the vendor says "no data" (e.g. "-1.0000");
- * - times are instants (`Date`), read in the tenant's time zone when the vendor sent wall time.
+ * - times are instants (`Date`), read in the tenant's time zone when the vendor sent wall time;
+ * - a figure that cannot be true (a negative count, connected above dialled, a rate above 100%) is
+ *   left unknown in its field and kept, as the vendor wrote it, in `inconsistent`: no total,
+ *   ranking or alert verdict uses it, and an answer can show it marked as such.
  */
+
+/** Figures the vendor sent that cannot be true, by field name, as the vendor wrote them. */
+export type Inconsistent<K extends string> = Partial<Record<K, string>>;
 
 export type ServiceName = 'isales' | 'cms' | 'oifde';
 
@@ -51,6 +57,8 @@ export interface CampaignPage {
   rowsPerPage: number;
   totalSize: number;
   campaigns: Campaign[];
+  /** Rows of this page the bot could not read (no usable id); absent when none. */
+  unreadable?: number;
 }
 
 /** Counts shared by a campaign and one of its batches (statistics v2). */
@@ -69,7 +77,10 @@ export interface OutboundCounts {
   dailyConnected?: number;
   dailyFinished?: number;
   dailyTotal?: number;
+  inconsistent?: Inconsistent<OutboundCountField>;
 }
+
+export type OutboundCountField = 'remaining' | 'calledCount' | 'finishCount' | 'totalCalled' | 'totalConnected' | 'totalFinished' | 'total' | 'dailyCalled' | 'dailyConnected' | 'dailyFinished' | 'dailyTotal';
 
 export interface BatchStats extends OutboundCounts {
   batchId: string;
@@ -92,6 +103,7 @@ export interface TaskRealtime {
   /** The vendor's own rates, as fractions; `null` when it reported none. */
   vendorSuccessRate?: number | null;
   vendorCompletionRate?: number | null;
+  inconsistent?: Inconsistent<Exclude<keyof TaskRealtime, 'taskId' | 'inconsistent'>>;
 }
 
 export interface CallDetail {
@@ -132,4 +144,5 @@ export interface BotStatRow {
   interfaceRequests?: number;
   interfaceSuccesses?: number;
   interfaceSuccessRate?: number | null;
+  inconsistent?: Inconsistent<string>;
 }

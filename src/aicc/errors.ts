@@ -2,6 +2,7 @@
  * One error type for every upstream failure. It keeps the original `cause`, says whether a retry
  * could help, and carries a human hint a supervisor can act on.
  */
+import { redactText } from '../platform/log.js';
 import { describeResultCode } from './result-codes.js';
 
 /** The three AICC services plus the C1 token gateway. */
@@ -26,6 +27,8 @@ export type AiccErrorCode =
   | 'http'
   /** HTTP 200 with a failure result code. */
   | 'vendor'
+  /** The answer was larger than AICC_MAX_BODY_BYTES; the bot stopped reading it. */
+  | 'too_large'
   /** The vendor's answer is not what its docs say (not JSON, wrong shape). */
   | 'bad_payload'
   /** The vendor says the thing does not exist (e.g. 0200007). */
@@ -43,6 +46,13 @@ export interface AiccErrorInit {
   retryable?: boolean;
   /** When a rate-limited call may be tried again. */
   retryAt?: Date;
+  /** The size cap a `too_large` answer went over (AICC_MAX_BODY_BYTES). */
+  limitBytes?: number;
+  /**
+   * For `network` errors: false when the connection failed before anything was sent (refused,
+   * DNS, connect timeout, TLS), so the server cannot have seen or counted the call.
+   */
+  requestSent?: boolean;
   /** What the reader can do about it. */
   hint?: string;
   cause?: unknown;
@@ -58,19 +68,27 @@ export class AiccError extends Error {
   readonly resultDesc?: string;
   readonly retryable: boolean;
   readonly retryAt?: Date;
+  readonly limitBytes?: number;
+  readonly requestSent?: boolean;
   readonly hint?: string;
 
   constructor(init: AiccErrorInit) {
-    super(init.message ?? defaultMessage(init), init.cause === undefined ? undefined : { cause: init.cause });
+    // Vendor text can quote a signed URL or a called number. The description keeps its digits so
+    // a Slack answer can mask them per BOT_MASK_NUMBERS; the message, which goes to logs, health
+    // and digests as it is, has numbers masked too.
+    const resultDesc = init.resultDesc === undefined ? undefined : redactText(init.resultDesc, { maskNumbers: false });
+    super(redactText(init.message ?? defaultMessage({ ...init, resultDesc })), init.cause === undefined ? undefined : { cause: init.cause });
     this.name = 'AiccError';
     this.service = init.service;
     this.endpoint = init.endpoint;
     this.code = init.code;
     this.httpStatus = init.httpStatus;
     this.resultCode = init.resultCode;
-    this.resultDesc = init.resultDesc;
+    this.resultDesc = resultDesc;
     this.retryable = init.retryable ?? false;
     this.retryAt = init.retryAt;
+    this.limitBytes = init.limitBytes;
+    this.requestSent = init.requestSent;
     this.hint = init.hint;
   }
 }
@@ -100,6 +118,8 @@ function defaultMessage(init: AiccErrorInit): string {
     }
     case 'bad_payload':
       return `${where} sent an answer the bot cannot read`;
+    case 'too_large':
+      return `${where} sent an answer too large to read`;
     case 'not_configured':
       return `${SERVICE_LABELS[init.service]} is not configured`;
   }

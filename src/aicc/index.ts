@@ -32,7 +32,7 @@ export interface AiccDeps {
   statsCache?: StatsCache;
   /** Records each call's outcome per service. */
   health?: Health;
-  /** For tests: how to wait between retries. */
+  /** For tests: how to wait between retries, and for a statistics slot about to open. */
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -54,6 +54,7 @@ export function createAicc(config: AiccConfig, deps: AiccDeps): Aicc {
       baseUrl,
       timeoutMs: config.timeoutMs,
       maxConcurrency: config.maxConcurrency,
+      maxBodyBytes: config.maxBodyBytes,
       ca: config.ca,
       tlsInsecure: config.tlsInsecure,
       authorizer,
@@ -75,7 +76,7 @@ export function createAicc(config: AiccConfig, deps: AiccDeps): Aicc {
   }
 
   const isales = config.urls.isales
-    ? createIsalesClient(make('isales', config.urls.isales, authorizer), { timeZone: config.timeZone })
+    ? createIsalesClient(make('isales', config.urls.isales, authorizer), { timeZone: config.timeZone, maskNumbers: config.maskNumbers })
     : notConfigured<IsalesClient>('isales');
   const cms = config.urls.cms ? createCmsClient(make('cms', config.urls.cms, authorizer), { ccId: config.ccId }) : notConfigured<CmsClient>('cms');
   const oifde =
@@ -95,6 +96,7 @@ export function createAicc(config: AiccConfig, deps: AiccDeps): Aicc {
     lease: deps.statsLease,
     cache: deps.statsCache,
     log: deps.log,
+    sleep: deps.sleep,
   });
 
   return {

@@ -9,9 +9,11 @@ import {
   type Campaign,
   type CampaignPage,
   type CampaignStats,
+  type OutboundCountField,
   type OutboundCounts,
 } from './domain.js';
-import { count, idString, intCode, optionalText, wallTime } from './convert.js';
+import { redactText } from '../platform/log.js';
+import { count, idString, intCode, optionalText, rowsOf, vetCounts, wallTime, withUnreadable, type ReadRows } from './convert.js';
 
 function label(labels: Readonly<Record<number, string>>, code: number | undefined): string {
   if (code === undefined) return 'unknown';
@@ -34,11 +36,19 @@ export function toCampaign(c: { id: string; name: string; status?: number; devic
   };
 }
 
-export function campaignSchema(timeZone: string) {
+/**
+ * A campaign's name is the vendor's free text: it is redacted like the log (a signed URL, a token)
+ * and, unless `maskNumbers` is false (BOT_MASK_NUMBERS), its phone numbers are masked, here at the
+ * boundary, so no answer, digest, alert or stored snapshot shows them.
+ */
+export function campaignSchema(timeZone: string, maskNumbers = true) {
   return z
     .object({
       id: idString,
-      name: z.string().catch(''),
+      name: z
+        .string()
+        .catch('')
+        .transform((n) => redactText(n, { maskNumbers })),
       status: intCode,
       deviceType: intCode,
       strBeginTime: wallTime(timeZone),
@@ -48,50 +58,55 @@ export function campaignSchema(timeZone: string) {
     .transform((c): Campaign => toCampaign({ ...c, beginTime: c.strBeginTime, endTime: c.strEndTime }));
 }
 
-export function campaignPageSchema(timeZone: string) {
+export function campaignPageSchema(timeZone: string, maskNumbers = true) {
   return z
     .object({
       curPage: count,
       totalSize: count,
       rowsPerPage: count,
-      data: z.array(campaignSchema(timeZone)).nullish(),
+      data: rowsOf(campaignSchema(timeZone, maskNumbers)),
     })
     .transform((p): CampaignPage => {
-      const campaigns = p.data ?? [];
-      return { page: p.curPage ?? 1, rowsPerPage: p.rowsPerPage ?? campaigns.length, totalSize: p.totalSize ?? campaigns.length, campaigns };
+      const campaigns = p.data.rows;
+      return {
+        page: p.curPage ?? 1,
+        rowsPerPage: p.rowsPerPage ?? campaigns.length,
+        totalSize: p.totalSize ?? campaigns.length,
+        campaigns,
+        ...(p.data.unreadable > 0 ? { unreadable: p.data.unreadable } : {}),
+      };
     });
 }
 
-const countsShape = {
-  unCallCount: count,
-  calledCount: count,
-  finishCount: count,
-  totalCalledCount: count,
-  totalCallSucc: count,
-  totalFinishCount: count,
-  totalCount: count,
-  dailyCalledCount: count,
-  dailyCallSucc: count,
-  dailyFinishCount: count,
-  dailyCount: count,
-};
+/** Vendor field → domain field. */
+const WIRE_COUNTS = {
+  unCallCount: 'remaining',
+  calledCount: 'calledCount',
+  finishCount: 'finishCount',
+  totalCalledCount: 'totalCalled',
+  totalCallSucc: 'totalConnected',
+  totalFinishCount: 'totalFinished',
+  totalCount: 'total',
+  dailyCalledCount: 'dailyCalled',
+  dailyCallSucc: 'dailyConnected',
+  dailyFinishCount: 'dailyFinished',
+  dailyCount: 'dailyTotal',
+} as const satisfies Record<string, OutboundCountField>;
 
-type WireCounts = { [K in keyof typeof countsShape]?: number };
+/** Connected calls are dialled calls, finished numbers are numbers of the campaign. */
+const NOT_ABOVE: ReadonlyArray<readonly [OutboundCountField, OutboundCountField]> = [
+  ['dailyConnected', 'dailyCalled'],
+  ['totalConnected', 'totalCalled'],
+  ['totalFinished', 'total'],
+];
 
-function counts(w: WireCounts): OutboundCounts {
-  return {
-    remaining: w.unCallCount,
-    calledCount: w.calledCount,
-    finishCount: w.finishCount,
-    totalCalled: w.totalCalledCount,
-    totalConnected: w.totalCallSucc,
-    totalFinished: w.totalFinishCount,
-    total: w.totalCount,
-    dailyCalled: w.dailyCalledCount,
-    dailyConnected: w.dailyCallSucc,
-    dailyFinished: w.dailyFinishCount,
-    dailyTotal: w.dailyCount,
-  };
+const countsShape = Object.fromEntries(Object.keys(WIRE_COUNTS).map((k) => [k, z.unknown().optional()])) as { [K in keyof typeof WIRE_COUNTS]: z.ZodOptional<z.ZodUnknown> };
+
+function counts(w: { [K in keyof typeof WIRE_COUNTS]?: unknown }): OutboundCounts {
+  const sent: Partial<Record<OutboundCountField, unknown>> = {};
+  for (const [wire, field] of Object.entries(WIRE_COUNTS)) sent[field] = w[wire as keyof typeof WIRE_COUNTS];
+  const { clean, inconsistent } = vetCounts(sent, NOT_ABOVE);
+  return { ...clean, ...(Object.keys(inconsistent).length > 0 ? { inconsistent } : {}) };
 }
 
 const batchSchema = z
@@ -99,12 +114,18 @@ const batchSchema = z
   .transform((b): BatchStats => ({ batchId: b.batchId, ...counts(b) }));
 
 const campaignStatsSchema = z
-  .object({ campaignId: idString, batchDetail: z.array(batchSchema).nullish(), ...countsShape })
-  .transform((c): CampaignStats => ({ campaignId: c.campaignId, ...counts(c), batches: c.batchDetail ?? [] }));
+  .object({ campaignId: idString, batchDetail: rowsOf(batchSchema), ...countsShape })
+  .transform((c): CampaignStats & { unreadableBatches: number } => ({ campaignId: c.campaignId, ...counts(c), batches: c.batchDetail.rows, unreadableBatches: c.batchDetail.unreadable }));
 
-export const statisticsSchema = z
-  .object({ countDetail: z.array(campaignStatsSchema).nullish() })
-  .transform((s) => s.countDetail ?? []);
+/** Statistics v2: every campaign row it could read; a row without a usable id is counted in `unreadable`. */
+export const statisticsSchema = z.object({ countDetail: rowsOf(campaignStatsSchema) }).transform((s): ReadRows<CampaignStats> => {
+  let unreadable = s.countDetail.unreadable;
+  const rows = s.countDetail.rows.map(({ unreadableBatches, ...c }) => {
+    unreadable += unreadableBatches;
+    return c;
+  });
+  return withUnreadable(rows, unreadable);
+});
 
 export function callDetailSchema(timeZone: string) {
   return z

@@ -1,4 +1,5 @@
 /** CC-iSales client: campaign list, statistics v2 and one call's result. */
+import { withUnreadable, type ReadRows } from './convert.js';
 import type { CallDetail, Campaign, CampaignPage, CampaignStats } from './domain.js';
 import { callDetailSchema, campaignPageSchema, statisticsSchema } from './isales-schemas.js';
 import type { Transport } from './transport.js';
@@ -22,19 +23,34 @@ export interface StatisticsQuery {
 export interface IsalesClient {
   listCampaigns(vdn: number, query?: CampaignQuery): Promise<CampaignPage>;
   /** Every page at 100 rows (the vendor maximum), a few pages at a time. */
-  listAllCampaigns(vdn: number, query?: Omit<CampaignQuery, 'page' | 'rowsPerPage'>): Promise<Campaign[]>;
+  /** `unreadable` counts the rows skipped because the bot could not read them. */
+  listAllCampaigns(vdn: number, query?: Omit<CampaignQuery, 'page' | 'rowsPerPage'>): Promise<ReadRows<Campaign>>;
   /** Statistics v2. Rate limited upstream: call it through the StatsGuard. */
-  campaignStatistics(vdn: number, query?: StatisticsQuery): Promise<CampaignStats[]>;
+  campaignStatistics(vdn: number, query?: StatisticsQuery): Promise<ReadRows<CampaignStats>>;
   callResultDetail(vdn: number, callId: string): Promise<CallDetail>;
 }
 
 const MAX_ROWS = 100;
-/** Stops a server that keeps reporting more rows from walking forever. */
-const MAX_PAGES = 500;
+/**
+ * Most campaign rows one listing reads, whatever the vendor says its total is: a VDN holds
+ * hundreds, and a server that ignores `rowsPerPage` or `curPage` must not walk the bot into
+ * millions.
+ */
+const MAX_LIST_ROWS = 20_000;
 const PAGE_CONCURRENCY = 4;
 
-export function createIsalesClient(transport: Transport, opts: { timeZone: string }): IsalesClient {
-  const pageSchema = campaignPageSchema(opts.timeZone);
+function sameIds(a: readonly Campaign[], b: readonly Campaign[]): boolean {
+  return a.length === b.length && a.every((c, i) => c.id === b[i]?.id);
+}
+
+export interface IsalesClientOptions {
+  timeZone: string;
+  /** BOT_MASK_NUMBERS, for phone numbers in campaign names (default true). */
+  maskNumbers?: boolean;
+}
+
+export function createIsalesClient(transport: Transport, opts: IsalesClientOptions): IsalesClient {
+  const pageSchema = campaignPageSchema(opts.timeZone, opts.maskNumbers ?? true);
   const detailSchema = callDetailSchema(opts.timeZone);
   const base = (vdn: number) => `/rest/isales/v1/openapi/campaigns/${vdn}`;
 
@@ -55,25 +71,54 @@ export function createIsalesClient(transport: Transport, opts: { timeZone: strin
     return parseBody('isales', 'campaign list', pageSchema, res.json);
   }
 
-  async function listAllCampaigns(vdn: number, q: CampaignQuery = {}): Promise<Campaign[]> {
-    const first = await listCampaigns(vdn, { ...q, page: 1, rowsPerPage: MAX_ROWS });
-    const pages = Math.min(Math.ceil(first.totalSize / MAX_ROWS), MAX_PAGES);
-    const rest: Campaign[][] = [];
-    for (let start = 2; start <= pages; start += PAGE_CONCURRENCY) {
-      const batch = [];
-      for (let p = start; p < start + PAGE_CONCURRENCY && p <= pages; p++) batch.push(listCampaigns(vdn, { ...q, page: p, rowsPerPage: MAX_ROWS }));
-      for (const page of await Promise.all(batch)) rest.push(page.campaigns);
-    }
+  /**
+   * Pages until every one of `totalSize` campaigns is in, and never past ceil(totalSize / 100)
+   * pages; stops early at an empty page, at a page that repeats the one before it (a server that
+   * ignores `curPage`), or at MAX_LIST_ROWS rows. Pages of a server that ignores `rowsPerPage`
+   * (thousands of rows each) are read one at a time.
+   */
+  async function listAllCampaigns(vdn: number, q: CampaignQuery = {}): Promise<ReadRows<Campaign>> {
+    const pageOf = (p: number) => listCampaigns(vdn, { ...q, page: p, rowsPerPage: MAX_ROWS });
+    const first = await pageOf(1);
     // Rows can shift between pages while campaigns are created; keep the first sighting of each id.
-    const seen = new Set<string>();
-    return [first.campaigns, ...rest].flat().filter((c) => !seen.has(c.id) && seen.add(c.id));
+    const byId = new Map<string, Campaign>();
+    let rows = 0;
+    let unreadable = 0;
+    let previous: readonly Campaign[] = [];
+    /** Takes in one page; false when paging should stop. */
+    const take = (page: CampaignPage): boolean => {
+      if (page.campaigns.length > 0 && sameIds(page.campaigns, previous)) return false;
+      unreadable += page.unreadable ?? 0;
+      if (page.campaigns.length === 0) return false;
+      previous = page.campaigns;
+      for (const c of page.campaigns.slice(0, MAX_LIST_ROWS - rows)) if (!byId.has(c.id)) byId.set(c.id, c);
+      rows += page.campaigns.length;
+      return byId.size < first.totalSize && rows < MAX_LIST_ROWS;
+    };
+    let more = take(first);
+    const pages = Math.min(Math.ceil(first.totalSize / MAX_ROWS), Math.ceil(MAX_LIST_ROWS / MAX_ROWS));
+    const oversized = first.campaigns.length > MAX_ROWS;
+    // Page 2 alone first: if it repeats page 1, the server ignores curPage and nothing more is asked.
+    for (let start = 2; more && start <= pages; ) {
+      const width = oversized || start === 2 ? 1 : PAGE_CONCURRENCY;
+      const batch: Promise<CampaignPage>[] = [];
+      for (let p = start; p < start + width && p <= pages; p++) batch.push(pageOf(p));
+      start += width;
+      for (const page of await Promise.all(batch)) {
+        more = take(page);
+        if (!more) break;
+      }
+    }
+    return withUnreadable([...byId.values()], unreadable);
   }
 
-  async function campaignStatistics(vdn: number, q: StatisticsQuery = {}): Promise<CampaignStats[]> {
+  async function campaignStatistics(vdn: number, q: StatisticsQuery = {}): Promise<ReadRows<CampaignStats>> {
     const res = await transport.request({
       endpoint: 'statistics',
       method: 'GET',
       path: `/rest/isales/v2/openapi/campaigns/${vdn}/statistics`,
+      // Never retried here: a retry would be a second call within the vendor's five minutes.
+      idempotent: false,
       query: [
         ['campaignId', q.campaignId],
         ['batchId', q.batchId],

@@ -6,7 +6,7 @@
 import { TZDate } from '@date-fns/tz';
 import { z } from 'zod';
 import type { Clock } from '../platform/clock.js';
-import { count, decimal, epochMs, optionalText, rate } from './convert.js';
+import { decimal, instant, optionalText, rowsOf, vetCounts, vetRate, withUnreadable, type ReadRows } from './convert.js';
 import type { BotReportType, BotStatRow } from './domain.js';
 import { AiccError } from './errors.js';
 import { OIFDE_TOKEN_EXPIRED } from './result-codes.js';
@@ -21,45 +21,57 @@ const tokenSchema = z.object({
   expireTime: z.coerce.number().optional(),
 });
 
-const rowSchema = z
-  .object({
-    recordTime: epochMs,
-    type: z.string().optional(),
-    tenantId: optionalText,
-    accessCode: z.union([z.string(), z.number()]).transform(String),
-    callCount: count,
-    exitNoConsultCount: count,
-    callStaffNoConsultCount: count,
-    callStaffConsultCount: count,
-    exitConsultingCount: count,
-    interactCount: count,
-    averageInteractPerCall: decimal,
-    autonomyRate: rate,
-    interfaceRequestCount: count,
-    interfaceSuccessCount: count,
-    interfaceSuccessRate: rate,
-  })
-  .transform(
-    (r): BotStatRow => ({
-      recordTime: r.recordTime,
-      type: r.type === 'day' ? 'day' : 'hour',
-      tenantId: r.tenantId,
-      accessCode: r.accessCode,
-      calls: r.callCount,
-      exitNoConsult: r.exitNoConsultCount,
-      staffNoConsult: r.callStaffNoConsultCount,
-      staffConsult: r.callStaffConsultCount,
-      exitConsulting: r.exitConsultingCount,
-      interactCount: r.interactCount,
-      averageInteractPerCall: r.averageInteractPerCall,
-      autonomyRate: r.autonomyRate,
-      interfaceRequests: r.interfaceRequestCount,
-      interfaceSuccesses: r.interfaceSuccessCount,
-      interfaceSuccessRate: r.interfaceSuccessRate,
-    }),
-  );
-
-const reportSchema = z.array(rowSchema);
+function rowSchema(timeZone: string) {
+  return z
+    .object({
+      recordTime: instant(timeZone),
+      type: z.string().optional(),
+      tenantId: optionalText,
+      accessCode: z.union([z.string(), z.number()]).transform(String),
+      callCount: z.unknown().optional(),
+      exitNoConsultCount: z.unknown().optional(),
+      callStaffNoConsultCount: z.unknown().optional(),
+      callStaffConsultCount: z.unknown().optional(),
+      exitConsultingCount: z.unknown().optional(),
+      interactCount: z.unknown().optional(),
+      averageInteractPerCall: decimal,
+      autonomyRate: z.unknown().optional(),
+      interfaceRequestCount: z.unknown().optional(),
+      interfaceSuccessCount: z.unknown().optional(),
+      interfaceSuccessRate: z.unknown().optional(),
+    })
+    .transform((r): BotStatRow => {
+      const { clean: c, inconsistent } = vetCounts(
+        {
+          calls: r.callCount,
+          exitNoConsult: r.exitNoConsultCount,
+          staffNoConsult: r.callStaffNoConsultCount,
+          staffConsult: r.callStaffConsultCount,
+          exitConsulting: r.exitConsultingCount,
+          interactCount: r.interactCount,
+          interfaceRequests: r.interfaceRequestCount,
+          interfaceSuccesses: r.interfaceSuccessCount,
+        },
+        [['interfaceSuccesses', 'interfaceRequests']],
+      );
+      const autonomy = vetRate(r.autonomyRate);
+      const iface = vetRate(r.interfaceSuccessRate);
+      const bad: Record<string, string> = { ...inconsistent };
+      if (autonomy.inconsistent !== undefined) bad.autonomyRate = autonomy.inconsistent;
+      if (iface.inconsistent !== undefined) bad.interfaceSuccessRate = iface.inconsistent;
+      return {
+        recordTime: r.recordTime,
+        type: r.type === 'day' ? 'day' : 'hour',
+        tenantId: r.tenantId,
+        accessCode: r.accessCode,
+        ...c,
+        averageInteractPerCall: r.averageInteractPerCall,
+        autonomyRate: autonomy.rate,
+        interfaceSuccessRate: iface.rate,
+        ...(Object.keys(bad).length > 0 ? { inconsistent: bad } : {}),
+      };
+    });
+}
 
 export interface OifdeQuery {
   accessCode: string;
@@ -69,7 +81,8 @@ export interface OifdeQuery {
 }
 
 export interface OifdeClient {
-  callStatistics(query: OifdeQuery): Promise<BotStatRow[]>;
+  /** `unreadable` counts the rows skipped because the bot could not read them (no time, say). */
+  callStatistics(query: OifdeQuery): Promise<ReadRows<BotStatRow>>;
 }
 
 export interface OifdeOptions {
@@ -86,6 +99,7 @@ export function tenantDayStart(instant: Date, timeZone: string): number {
 }
 
 export function createOifdeClient(transport: Transport, opts: OifdeOptions): OifdeClient {
+  const reportSchema = rowsOf(rowSchema(opts.timeZone));
   async function fetchToken(): Promise<{ value: string; lifeS: number }> {
     const res = await transport.request({
       endpoint: 'gettoken',
@@ -121,10 +135,11 @@ export function createOifdeClient(transport: Transport, opts: OifdeOptions): Oif
     return { errorCode: String(o.errorCode), errorMsg: typeof o.errorMsg === 'string' ? o.errorMsg : undefined };
   }
 
-  async function callStatistics(q: OifdeQuery): Promise<BotStatRow[]> {
-    let json = await query(q, await token.get());
+  async function callStatistics(q: OifdeQuery): Promise<ReadRows<BotStatRow>> {
+    const used = await token.get();
+    let json = await query(q, used);
     if (errorOf(json)?.errorCode === OIFDE_TOKEN_EXPIRED) {
-      token.invalidate();
+      token.invalidate(used);
       json = await query(q, await token.get());
     }
     const error = errorOf(json);
@@ -134,7 +149,9 @@ export function createOifdeClient(transport: Transport, opts: OifdeOptions): Oif
     }
     // Some installations wrap the rows; accept `{data: [...]}` as well as the documented bare array.
     const rows = Array.isArray(json) ? json : (json as { data?: unknown } | null)?.data;
-    return parseBody('oifde', 'call statistics report', reportSchema, rows);
+    // A body with no list at all is unreadable as a whole; a list is read row by row.
+    const report = parseBody('oifde', 'call statistics report', reportSchema, parseBody('oifde', 'call statistics report', z.array(z.unknown()), rows));
+    return withUnreadable(report.rows, report.unreadable);
   }
 
   return { callStatistics };

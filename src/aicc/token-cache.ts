@@ -7,8 +7,11 @@ import type { Clock } from '../platform/clock.js';
 
 export interface TokenCache {
   get(): Promise<string>;
-  /** Forget the token; the next `get` fetches a new one. */
-  invalidate(): void;
+  /**
+   * Forget `stale`, the token the server refused; the next `get` fetches a new one. A refusal of
+   * an older token (a late answer to a request made before a refresh) leaves the newer one alone.
+   */
+  invalidate(stale: string): void;
 }
 
 export function createTokenCache(fetch: () => Promise<{ value: string; lifeS: number }>, clock: Clock): TokenCache {
@@ -28,8 +31,8 @@ export function createTokenCache(fetch: () => Promise<{ value: string; lifeS: nu
         });
       return inFlight;
     },
-    invalidate() {
-      token = undefined;
+    invalidate(stale) {
+      if (token?.value === stale) token = undefined;
     },
   };
 }

@@ -5,12 +5,14 @@
  *
  * Retry policy: network errors and 5xx are retried on reads (at most twice, exponential backoff with
  * full jitter), always within the same deadline, so a caller hears back within `timeoutMs` plus a
- * little. Timeouts are not retried (a slow server does not get faster, and Slack is waiting); 4xx
- * never are; 429 becomes a typed rate-limit error.
+ * little; a connection that failed before anything was sent is retried for any call. Timeouts are
+ * not retried (a slow server does not get faster, and Slack is waiting); 4xx never are; 429 becomes
+ * a typed rate-limit error. Answers larger than `maxBodyBytes` are cut off and never retried.
  */
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'undici';
 import type { Clock } from '../platform/clock.js';
+import { DEFAULT_MAX_BODY_BYTES } from '../platform/config.js';
 import type { Logger } from '../platform/log.js';
 import { AiccError, type AiccService } from './errors.js';
 import { percentEncode } from './signer.js';
@@ -63,6 +65,12 @@ export interface TransportOptions {
   clock: Clock;
   log: Logger;
   maxRetries?: number;
+  /**
+   * Most bytes of one answer the bot reads (AICC_MAX_BODY_BYTES, default 5 MiB). Past it the
+   * connection is dropped and the call fails with `too_large`: an 80 MB body must not be held and
+   * parsed whole.
+   */
+  maxBodyBytes?: number;
   /** Told about every logical call's outcome (health tracking). */
   onOutcome?: (endpoint: string, outcome: { ok: true } | { ok: false; error: AiccError }) => void;
   /** Injected for tests: how to wait between retries, and the jitter source. */
@@ -117,7 +125,30 @@ export function createTransport(options: TransportOptions): Transport {
   const sleep = options.sleep ?? realSleep;
   const random = options.random ?? Math.random;
   const maxRetries = options.maxRetries ?? 2;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const { service, log } = options;
+
+  /**
+   * Reads a body up to `maxBodyBytes`: a declared Content-Length over the cap fails before any
+   * byte is read, and a streamed body fails as soon as the cap is passed. Either way the body is
+   * destroyed, which closes the connection instead of draining the rest.
+   */
+  async function readCapped(endpoint: string, status: number, headers: Record<string, string | string[] | undefined>, body: AsyncIterable<Buffer> & { destroy(error?: Error): unknown }): Promise<string> {
+    const tooLarge = () => {
+      body.destroy();
+      return new AiccError({ service, endpoint, code: 'too_large', httpStatus: status, retryable: false, limitBytes: maxBodyBytes, hint: `the answer is larger than ${maxBodyBytes} bytes (AICC_MAX_BODY_BYTES)` });
+    };
+    const declared = Number(headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxBodyBytes) throw tooLarge();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of body) {
+      size += chunk.length;
+      if (size > maxBodyBytes) throw tooLarge();
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks, size).toString('utf8');
+  }
 
   async function attempt(spec: RequestSpec, requestId: string, deadline: number): Promise<TransportResponse> {
     const query = queryPairs(spec.query);
@@ -144,7 +175,7 @@ export function createTransport(options: TransportOptions): Transport {
         headersTimeout: remaining,
         bodyTimeout: remaining,
       });
-      const text = await res.body.text();
+      const text = await readCapped(spec.endpoint, res.statusCode, res.headers, res.body);
       log.debug('aicc call', { service, endpoint: spec.endpoint, status: res.statusCode, ms: Date.now() - started, rid: requestId });
       let json: unknown;
       if (res.statusCode < 300) {
@@ -166,7 +197,7 @@ export function createTransport(options: TransportOptions): Transport {
       if (controller.signal.aborted || isTimeout(error)) {
         throw new AiccError({ service, endpoint: spec.endpoint, code: 'timeout', retryable: false, cause: error, hint: `no answer within ${options.timeoutMs} ms (AICC_TIMEOUT_MS); the service may be overloaded` });
       }
-      throw new AiccError({ service, endpoint: spec.endpoint, code: 'network', retryable: true, cause: error, hint: `check that ${base.origin} is reachable from the bot${isTls(error) ? ' and its certificate is trusted (AICC_CA_FILE)' : ''}` });
+      throw new AiccError({ service, endpoint: spec.endpoint, code: 'network', retryable: true, requestSent: !neverSent(error), cause: error, hint: `check that ${base.origin} is reachable from the bot${isTls(error) ? ' and its certificate is trusted (AICC_CA_FILE)' : ''}` });
     } finally {
       clearTimeout(timer);
     }
@@ -200,7 +231,8 @@ export function createTransport(options: TransportOptions): Transport {
           if (await options.authorizer.refreshAfterUnauthorized()) continue;
         }
         const backoff = Math.floor(random() * RETRY_BASE_MS * 2 ** retry);
-        const canRetry = idempotent && error.retryable && retry < maxRetries && Date.now() + backoff < deadline;
+        // A call the server never saw may be repeated whatever it does; others only when idempotent.
+        const canRetry = (idempotent || error.requestSent === false) && error.retryable && retry < maxRetries && Date.now() + backoff < deadline;
         log.warn('aicc call failed', { service, endpoint: spec.endpoint, code: error.code, status: error.httpStatus, resultCode: error.resultCode, rid: requestId, retrying: canRetry });
         if (!canRetry) {
           options.onOutcome?.(spec.endpoint, { ok: false, error });
@@ -227,6 +259,13 @@ function errorCode(error: unknown): string | undefined {
 function isTimeout(error: unknown): boolean {
   const code = errorCode(error);
   return code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT';
+}
+
+/** Failures before a request is written: connection refused, DNS, connect timeout, TLS handshake. */
+const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+function neverSent(error: unknown): boolean {
+  return CONNECT_FAILURES.has(errorCode(error) ?? '') || isTls(error);
 }
 
 function isTls(error: unknown): boolean {

@@ -4,9 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { DATABASE_URL_EXPECTED, DatabaseUrlError, parseDatabaseUrl } from './database-url.js';
 
 export interface AiccConfig {
-  /** Base URLs; a service without one is "not configured". All three absent → embedded simulator. */
+  /**
+   * Base URLs; a service without one is "not configured". All three absent → the embedded
+   * simulator, which with Slack credentials needs AICC_SIMULATOR=on.
+   */
   urls: { isales?: string; cms?: string; oifde?: string };
   embeddedSimulator: boolean;
   authMode: 'auth-v2' | 'bearer';
@@ -23,6 +27,10 @@ export interface AiccConfig {
   timeoutMs: number;
   maxConcurrency: number;
   statsMinIntervalS: number;
+  /** Most bytes of one AICC answer the bot reads (AICC_MAX_BODY_BYTES). */
+  maxBodyBytes: number;
+  /** BOT_MASK_NUMBERS, applied to phone numbers in vendor free text (campaign names) at the boundary. */
+  maskNumbers: boolean;
 }
 
 export interface SlackConfig {
@@ -43,7 +51,7 @@ export interface BotConfig {
 }
 
 export interface StorageConfig {
-  /** `postgres://…` or a SQLite file path. */
+  /** `postgres://…` or a SQLite file path (`sqlite:`/`file:` prefixes already removed). */
   databaseUrl: string;
   collectIntervalS: number;
   retentionDays: number;
@@ -72,6 +80,11 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 /** Default statistics and collector interval (seconds) when the embedded simulator stands in for AICC. */
 export const EMBEDDED_INTERVAL_S = 30;
+
+/** AICC_MAX_BODY_BYTES default: 5 MiB, far above any documented answer (a page of 100 campaigns is ~30 KB). */
+export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+const AICC_URL_VARS = 'AICC_ISALES_URL, AICC_CMS_URL, AICC_OIFDE_URL';
 
 const httpUrl = z
   .string()
@@ -138,13 +151,36 @@ function required<T>(value: T | undefined, name: string, why: string): T {
   return value;
 }
 
-function loadAicc(env: Env): AiccConfig {
+/**
+ * Whether the built-in simulator stands in for AICC. Without Slack credentials (the local console)
+ * it does whenever no AICC URL is set, so `npm start` works on a fresh machine. With them it runs
+ * only on AICC_SIMULATOR=on: a misspelt URL variable must stop the bot, not post invented figures
+ * to a real workspace.
+ */
+function simulatorWanted(env: Env, anyUrl: boolean, slack: SlackConfig): boolean {
+  const asked = read(env, 'AICC_SIMULATOR', bool);
+  if (asked === true && anyUrl) {
+    throw new ConfigError('AICC_SIMULATOR', `cannot be on while an AICC URL is set (${AICC_URL_VARS}): unset one or the other`);
+  }
+  if (anyUrl) return false;
+  if (asked === true) return true;
+  if (asked === false) throw new ConfigError(AICC_URL_VARS, 'required when AICC_SIMULATOR=off: set the AICC server URLs');
+  if (slack.mode !== 'none') {
+    throw new ConfigError(
+      AICC_URL_VARS,
+      'required with Slack credentials: none is set, so the bot would answer from the built-in simulator with invented figures. Set the AICC server URLs (with AICC_AK and AICC_SK), or AICC_SIMULATOR=on to use the simulator on purpose',
+    );
+  }
+  return true;
+}
+
+function loadAicc(env: Env, slack: SlackConfig): AiccConfig {
   const urls = {
     isales: read(env, 'AICC_ISALES_URL', httpUrl),
     cms: read(env, 'AICC_CMS_URL', httpUrl),
     oifde: read(env, 'AICC_OIFDE_URL', httpUrl),
   };
-  const embeddedSimulator = !urls.isales && !urls.cms && !urls.oifde;
+  const embeddedSimulator = simulatorWanted(env, Boolean(urls.isales || urls.cms || urls.oifde), slack);
   const authMode = read(env, 'AICC_AUTH_MODE', z.enum(['auth-v2', 'bearer'], 'expected auth-v2 or bearer'), 'auth-v2')!;
   const accessKey = read(env, 'AICC_AK', nonEmpty);
   const secretKey = read(env, 'AICC_SK', nonEmpty);
@@ -189,6 +225,8 @@ function loadAicc(env: Env): AiccConfig {
     timeoutMs: read(env, 'AICC_TIMEOUT_MS', intIn(100, 120_000), '15000')!,
     maxConcurrency: read(env, 'AICC_MAX_CONCURRENCY', intIn(1, 256), '8')!,
     statsMinIntervalS: read(env, 'AICC_STATS_MIN_INTERVAL_S', intIn(1, 86_400), statsDefault)!,
+    maxBodyBytes: read(env, 'AICC_MAX_BODY_BYTES', intIn(65_536, 1_073_741_824), String(DEFAULT_MAX_BODY_BYTES))!,
+    maskNumbers: read(env, 'BOT_MASK_NUMBERS', bool, 'true')!,
   };
 }
 
@@ -205,8 +243,20 @@ function loadSlack(env: Env): SlackConfig {
 }
 
 /** Parses the whole configuration; throws ConfigError naming the first bad variable. */
+/** DATABASE_URL as the store reads it: a PostgreSQL URL, or a plain SQLite path. */
+const databaseUrl = z.string().transform((v, ctx) => {
+  try {
+    const target = parseDatabaseUrl(v);
+    return target.kind === 'postgres' ? target.url : target.path;
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: error instanceof DatabaseUrlError ? error.message : DATABASE_URL_EXPECTED });
+    return z.NEVER;
+  }
+});
+
 export function loadConfig(env: Env): Config {
-  const aicc = loadAicc(env);
+  const slack = loadSlack(env);
+  const aicc = loadAicc(env, slack);
   // Embedded: never default below an explicit AICC_STATS_MIN_INTERVAL_S, which would fail the check below.
   const collectDefault = aicc.embeddedSimulator ? Math.max(EMBEDDED_INTERVAL_S, aicc.statsMinIntervalS) : 300;
   const collectIntervalS = read(env, 'COLLECT_INTERVAL_S', intIn(10, 86_400), String(collectDefault))!;
@@ -215,7 +265,7 @@ export function loadConfig(env: Env): Config {
   }
   return {
     aicc,
-    slack: loadSlack(env),
+    slack,
     bot: {
       adminUsers: read(env, 'BOT_ADMIN_USERS', list, '')!,
       allowedChannels: read(env, 'BOT_ALLOWED_CHANNELS', list, '')!,
@@ -223,7 +273,7 @@ export function loadConfig(env: Env): Config {
       timeZone: read(env, 'BOT_TIMEZONE', ianaZone) ?? aicc.timeZone,
     },
     storage: {
-      databaseUrl: read(env, 'DATABASE_URL', nonEmpty, './data/aicc-bot.sqlite')!,
+      databaseUrl: read(env, 'DATABASE_URL', databaseUrl, './data/aicc-bot.sqlite')!,
       collectIntervalS,
       retentionDays: read(env, 'RETENTION_DAYS', intIn(1, 3650), '35')!,
       digestGraceMin: read(env, 'DIGEST_GRACE_MIN', intIn(0, 1440), '120')!,

@@ -1,6 +1,7 @@
 /**
- * What the bot knows about each upstream service: the last success and the last failure. Fed by
- * the AICC transport; read by `/readyz`.
+ * What the bot knows about each upstream service, or each background job: the last success and the
+ * last failure. One instance is fed by the AICC transport, another by the timer-driven jobs
+ * (collector, digests, alerts, heartbeat, pruning); `/readyz` and `/aicc status` read both.
  */
 import type { Clock } from './clock.js';
 
@@ -11,6 +12,15 @@ type Service = string;
 export interface FailureInfo {
   code: string;
   message: string;
+}
+
+/** What a caught error says about itself, for {@link Health.record}. */
+export function failureOf(error: unknown): FailureInfo {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return {
+    code: typeof code === 'string' ? code : error instanceof Error ? error.name : 'error',
+    message: error instanceof Error ? error.message : String(error),
+  };
 }
 
 export interface ServiceHealth {
@@ -26,6 +36,8 @@ export interface Health {
   all(): Record<string, ServiceHealth>;
   /** True when any service answered within `withinMs`. */
   reachableWithin(withinMs: number): boolean;
+  /** The services whose last `atLeast` attempts in a row failed. */
+  failing(atLeast: number): string[];
 }
 
 export function createHealth(clock: Clock): Health {
@@ -56,5 +68,6 @@ export function createHealth(clock: Clock): Health {
       const now = clock().getTime();
       return [...byService.values()].some((h) => h.lastSuccessAt && now - h.lastSuccessAt.getTime() <= withinMs);
     },
+    failing: (atLeast) => [...byService.entries()].filter(([, h]) => h.consecutiveFailures >= atLeast).map(([k]) => k),
   };
 }

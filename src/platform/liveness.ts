@@ -4,6 +4,7 @@
  * process, or the restarted one, may take it over.
  */
 import type { Clock } from './clock.js';
+import { failureOf, type Health } from './health.js';
 import type { Logger } from './log.js';
 
 export const HEARTBEAT_TTL_MS = 15_000;
@@ -25,11 +26,17 @@ export interface Heartbeat {
   stop(): Promise<void>;
 }
 
-export async function startHeartbeat(store: LeaseStore, clock: Clock, log: Logger): Promise<Heartbeat> {
+export async function startHeartbeat(store: LeaseStore, clock: Clock, log: Logger, jobs?: Health): Promise<Heartbeat> {
   const beat = () => store.leases.tryAcquire(key(store.instanceId), store.instanceId, clock().getTime(), HEARTBEAT_TTL_MS);
   await beat();
   const timer = setInterval(() => {
-    beat().catch((error: unknown) => log.warn('heartbeat failed', { error }));
+    beat().then(
+      () => jobs?.record('heartbeat', 'renew', { ok: true }),
+      (error: unknown) => {
+        log.warn('heartbeat failed', { error });
+        jobs?.record('heartbeat', 'renew', { ok: false, error: failureOf(error) });
+      },
+    );
   }, RENEW_EVERY_MS);
   timer.unref?.();
   return {

@@ -4,8 +4,7 @@
  * Conventions (from ../aicc/domain.ts): an unknown count is `undefined` and shows as "–", never 0;
  * a rate of `null` (the vendor said "no data") or one whose denominator is 0 shows as "no data".
  */
-import { format } from 'date-fns';
-import { tz } from '@date-fns/tz';
+import { maskDigits, redactText } from '../platform/log.js';
 
 /** What an unknown count looks like. */
 export const UNKNOWN = '–';
@@ -18,6 +17,14 @@ export const NO_DATA = 'no data';
  */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * The inverse of {@link escapeMrkdwn}: decodes the three entities Slack encodes (in command text,
+ * in message text) in one pass, so `&amp;lt;` becomes the literal text `&lt;`.
+ */
+export function decodeSlackEntities(text: string): string {
+  return text.replace(/&(amp|lt|gt);/g, (_, name: string) => (name === 'amp' ? '&' : name === 'lt' ? '<' : '>'));
 }
 
 /** Only the characters Slack ids are made of; anything else in an id is dropped so it cannot inject. */
@@ -54,8 +61,16 @@ export function echo(text: string, max = 40): string {
 export function maskNumber(num: string | undefined, mask: boolean): string {
   if (num === undefined || num.trim() === '') return UNKNOWN;
   if (!mask) return escapeMrkdwn(num);
-  const visible = num.trim();
-  return visible.length <= 4 ? '****' : `****${escapeMrkdwn(visible.slice(-4))}`;
+  return escapeMrkdwn(maskDigits(num.trim()));
+}
+
+/**
+ * Vendor free text (an error's `resultDesc`, a campaign name) as a user may see it: the log's
+ * redaction (signed URLs, query credentials, tokens) and, per BOT_MASK_NUMBERS, phone numbers
+ * masked to their last four digits. Not escaped: escape it where it is put into mrkdwn.
+ */
+export function vendorText(text: string, maskNumbers: boolean): string {
+  return redactText(text, { maskNumbers });
 }
 
 /**
@@ -95,24 +110,76 @@ export function formatDecimal(n?: number | null): string {
   return DECIMAL.format(n);
 }
 
+/** An instant's wall-clock fields in a time zone, as zero-padded text. */
+interface WallClock {
+  year: string;
+  month: string;
+  day: string;
+  hour: string;
+  minute: string;
+  second: string;
+}
+
+/**
+ * One `Intl.DateTimeFormat` per time zone, kept: building one costs far more than using it, and the
+ * answers format a handful of zones thousands of times (date-fns with `tz` built a zoned date per
+ * call). A zone the runtime does not know throws a RangeError, as date-fns did.
+ */
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+/**
+ * The last instants split per zone: an answer formats the same few instants (its `fetchedAt`, a
+ * campaign's times) several times over. Emptied when full, which bounds it.
+ */
+const recentWallClocks = new Map<string, WallClock>();
+const RECENT_LIMIT = 512;
+
+function wallClock(date: Date, timeZone: string): WallClock {
+  const key = `${date.getTime()}|${timeZone}`;
+  const hit = recentWallClocks.get(key);
+  if (hit) return hit;
+  let f = wallClockFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    wallClockFormats.set(timeZone, f);
+  }
+  const w: WallClock = { year: '', month: '', day: '', hour: '', minute: '', second: '' };
+  for (const p of f.formatToParts(date)) if (p.type in w) w[p.type as keyof WallClock] = p.value;
+  // `yyyy` pads a year to four digits; Intl's numeric year does not.
+  w.year = w.year.padStart(4, '0');
+  if (recentWallClocks.size >= RECENT_LIMIT) recentWallClocks.clear();
+  recentWallClocks.set(key, w);
+  return w;
+}
+
 /** Wall-clock time in a time zone, `10:05`. */
 export function formatTime(date: Date, timeZone: string): string {
-  return format(date, 'HH:mm', { in: tz(timeZone) });
+  const w = wallClock(date, timeZone);
+  return `${w.hour}:${w.minute}`;
+}
+
+/** Wall-clock time with seconds, `10:05:02`: for "ask again after", where a minute is too coarse. */
+export function formatClockTime(date: Date, timeZone: string): string {
+  const w = wallClock(date, timeZone);
+  return `${w.hour}:${w.minute}:${w.second}`;
 }
 
 /** Wall-clock date and time in a time zone, `2026-11-21 10:05`. */
 export function formatDateTime(date: Date, timeZone: string): string {
-  return format(date, 'yyyy-MM-dd HH:mm', { in: tz(timeZone) });
+  const w = wallClock(date, timeZone);
+  return `${w.year}-${w.month}-${w.day} ${w.hour}:${w.minute}`;
 }
 
 /** Calendar date in a time zone, `2026-11-21`. */
 export function formatDate(date: Date, timeZone: string): string {
-  return format(date, 'yyyy-MM-dd', { in: tz(timeZone) });
+  const w = wallClock(date, timeZone);
+  return `${w.year}-${w.month}-${w.day}`;
 }
 
 /** Date only when the instant is midnight in the time zone (the vendor sent a bare date), else date and time. */
 export function formatDateOrDateTime(date: Date, timeZone: string): string {
-  return format(date, 'HH:mm', { in: tz(timeZone) }) === '00:00' ? formatDate(date, timeZone) : formatDateTime(date, timeZone);
+  const w = wallClock(date, timeZone);
+  const day = `${w.year}-${w.month}-${w.day}`;
+  return w.hour === '00' && w.minute === '00' ? day : `${day} ${w.hour}:${w.minute}`;
 }
 
 /** "as of 10:05 (Asia/Shanghai)", the freshness line every data answer carries. */

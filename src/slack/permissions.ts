@@ -1,6 +1,7 @@
 /**
  * The one permission table: who may do what, and where. A slash command and the button that does
- * the same thing name the same permission, so they cannot drift apart. Every change is audited.
+ * the same thing name the same permission, so they cannot drift apart; the channel allow-list and
+ * the VDNs the bot serves are checked here too. Every change is audited.
  */
 import type { CommandContext, Invocation } from './commands/handler.js';
 import { NotFound } from './commands/not-found.js';
@@ -39,14 +40,18 @@ export type Permission = keyof typeof PERMISSIONS;
 export interface AccessPolicy {
   adminUsers: readonly string[];
   allowedChannels: readonly string[];
+  /** AICC_VDN_IDS: the only VDNs the bot asks AICC about. */
+  vdnIds: readonly number[];
 }
 
 export interface Actor {
   userId: string;
   channelId: string;
+  /** The VDN the request is about, when it names one. */
+  vdn?: number;
 }
 
-export type Decision = { ok: true } | { ok: false; reason: 'user' | 'channel'; title: string; hint: string };
+export type Decision = { ok: true } | { ok: false; reason: 'user' | 'channel' | 'vdn'; title: string; hint: string };
 
 function userAllowed(who: Who, userId: string, admins: readonly string[]): boolean {
   if (who === 'anyone') return true;
@@ -60,7 +65,23 @@ export function decide(permission: Permission, actor: Actor, policy: AccessPolic
   if (rule.allowedChannelsOnly && policy.allowedChannels.length > 0 && !policy.allowedChannels.includes(actor.channelId)) {
     return { ok: false, reason: 'channel', title: 'AICC commands are not answered in this channel.', hint: 'Ask in one of the channels in BOT_ALLOWED_CHANNELS.' };
   }
+  if (actor.vdn !== undefined && !policy.vdnIds.includes(actor.vdn)) {
+    const served = policy.vdnIds.join(', ');
+    return { ok: false, reason: 'vdn', title: `VDN ${actor.vdn} is not one this bot serves.`, hint: `It answers for VDN ${served} (AICC_VDN_IDS).` };
+  }
   if (!userAllowed(rule.who, actor.userId, policy.adminUsers)) {
+    return { ok: false, reason: 'user', title: `Only the bot's administrators can ${what ?? rule.what}.`, hint: 'Ask one of the users in BOT_ADMIN_USERS.' };
+  }
+  return { ok: true };
+}
+
+/**
+ * Whether a user may do `permission` anywhere: for a form opened outside a channel (the Home tab),
+ * whose channel is picked in the form and checked with {@link decide} when it is submitted.
+ */
+export function decideUser(permission: Permission, userId: string, policy: AccessPolicy, what?: string): Decision {
+  const rule: Rule = PERMISSIONS[permission];
+  if (!userAllowed(rule.who, userId, policy.adminUsers)) {
     return { ok: false, reason: 'user', title: `Only the bot's administrators can ${what ?? rule.what}.`, hint: 'Ask one of the users in BOT_ADMIN_USERS.' };
   }
   return { ok: true };

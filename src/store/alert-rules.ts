@@ -42,8 +42,13 @@ export type NewAlertRule = Omit<AlertRule, 'id' | 'scopeId' | 'mention' | 'muted
   repeatS?: number;
 };
 
+/** Settings an edit may change; what is watched (metric, scope, subject, VDN) is not among them. */
+export type AlertRulePatch = Partial<Pick<AlertRule, 'op' | 'threshold' | 'clearValue' | 'minVolume' | 'forS' | 'repeatS' | 'channelId'>> & { mention?: string | null };
+
 export interface AlertRepo {
   create(input: NewAlertRule): Promise<AlertRule>;
+  /** Changes a rule's settings; the updated rule, or undefined when there is none with this id. */
+  update(id: number, patch: AlertRulePatch): Promise<AlertRule | undefined>;
   get(id: number): Promise<AlertRule | undefined>;
   /** All rules by id, or those posting to one channel. */
   list(filter?: { channelId?: string }): Promise<AlertRule[]>;
@@ -106,6 +111,22 @@ export function createAlertRepo(db: Kysely<Database>): AlertRepo {
         .returningAll()
         .executeTakeFirstOrThrow();
       return toRule(row);
+    },
+    async update(id, p) {
+      const set = {
+        op: p.op,
+        threshold: p.threshold,
+        clear_value: p.clearValue,
+        min_volume: p.minVolume,
+        for_s: p.forS,
+        repeat_s: p.repeatS,
+        channel_id: p.channelId,
+        mention: p.mention === undefined ? undefined : nul(p.mention),
+      };
+      const defined = Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined));
+      if (Object.keys(defined).length > 0) await db.updateTable('alert_rules').set(defined).where('id', '=', id).executeTakeFirst();
+      const row = await db.selectFrom('alert_rules').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toRule(row);
     },
     async get(id) {
       const row = await db.selectFrom('alert_rules').selectAll().where('id', '=', id).executeTakeFirst();

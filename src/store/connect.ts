@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { DatabaseUrlError, parseDatabaseUrl, type DatabaseTarget } from '../platform/database-url.js';
 import type { Logger } from '../platform/log.js';
 import { StoreError } from './errors.js';
 import type { Database as Schema, StoreDialect } from './schema.js';
@@ -30,22 +31,53 @@ export interface ConnectOptions {
   log: Logger;
 }
 
-const PG_URL = /^postgres(?:ql)?:\/\//i;
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/i;
 
-export function isPostgresUrl(url: string | undefined): url is string {
-  return url !== undefined && PG_URL.test(url);
+/** Reads a store URL (see platform/database-url.ts); an unusable one is a `bad_config` StoreError. */
+function target(url: string | undefined): DatabaseTarget {
+  if (url === undefined || url === '') return { kind: 'sqlite', path: url === '' ? ':memory:' : DEFAULT_SQLITE_PATH };
+  try {
+    return parseDatabaseUrl(url);
+  } catch (error) {
+    if (error instanceof DatabaseUrlError) throw new StoreError('bad_config', `DATABASE_URL: ${error.message}`, error);
+    throw error;
+  }
 }
 
 /** Opens the database; migrations are the caller's next step. */
 export async function connect(opts: ConnectOptions): Promise<Connection> {
-  return isPostgresUrl(opts.url) ? connectPostgres(opts.url, opts) : connectSqlite(opts.url ?? DEFAULT_SQLITE_PATH, opts);
+  const t = target(opts.url);
+  return t.kind === 'postgres' ? connectPostgres(t.url, opts) : connectSqlite(t.path, opts);
+}
+
+/** What SQLite's (or the file system's) error code means for whoever starts the bot. */
+const SQLITE_CAUSES: Readonly<Record<string, string>> = {
+  SQLITE_NOTADB: 'the file is not a SQLite database (corrupted, or another kind of file)',
+  SQLITE_CORRUPT: 'the database file is corrupted',
+  SQLITE_READONLY: 'the database is read-only (check the permissions of the file and its folder)',
+  SQLITE_CANTOPEN: 'the file cannot be opened (a folder, a missing folder, or no permission)',
+  SQLITE_PERM: 'no permission to open the database',
+  SQLITE_IOERR: 'the disk refused a read or a write',
+  SQLITE_FULL: 'the disk is full',
+  SQLITE_BUSY: 'another process holds the database locked',
+  EACCES: 'no permission to create the folder or the file',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+};
+
+/** `the file is not a SQLite database (…) [SQLITE_NOTADB: file is not a database]`. */
+export function describeSqliteError(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  // Extended codes (SQLITE_CANTOPEN_ISDIR, SQLITE_IOERR_WRITE) share their primary code's meaning.
+  const key = typeof code === 'string' ? Object.keys(SQLITE_CAUSES).find((k) => code === k || code.startsWith(`${k}_`)) : undefined;
+  return key ? `${SQLITE_CAUSES[key]} [${String(code)}: ${message}]` : message;
 }
 
 function connectSqlite(file: string, opts: ConnectOptions): Connection {
   if (opts.schema !== undefined) throw new StoreError('bad_config', 'a schema can only be chosen on PostgreSQL');
-  const memory = file === ':memory:' || file === '';
-  let sqlite: Database.Database;
+  const memory = file === ':memory:';
+  let sqlite: Database.Database | undefined;
   try {
     if (!memory) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     sqlite = new Database(file);
@@ -55,8 +87,16 @@ function connectSqlite(file: string, opts: ConnectOptions): Connection {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
+    // Fail now, with the reason, rather than at the first query: reading the schema catches a file
+    // that is not a database or whose first pages are damaged, and a write rolled back at once
+    // (the header's user_version, set to what it is) catches a read-only file or folder, which
+    // SQLite otherwise opens read-only without a word.
+    sqlite.prepare('select count(*) from sqlite_master').get();
+    const version = Number(sqlite.pragma('user_version', { simple: true }));
+    sqlite.exec(`begin immediate; pragma user_version = ${version}; rollback`);
   } catch (error) {
-    throw new StoreError('connect_failed', `cannot open SQLite database ${file}`, error);
+    sqlite?.close();
+    throw new StoreError('connect_failed', `cannot open SQLite database ${file}: ${describeSqliteError(error)}`, error);
   }
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
   return {

@@ -12,6 +12,8 @@ import { connect } from './connect.js';
 import { createDeliveryRepo, type DeliveryRepo } from './deliveries.js';
 import { createDigestRepo, type DigestRepo } from './digests.js';
 import { createJobRepo, type JobRepo } from './jobs.js';
+import { createSharedAnswerRepo, type SharedAnswerRepo } from './shared-answers.js';
+import { createHomeTabRepo, type HomeTabRepo } from './home-tabs.js';
 import { createLeaseRepo, createStatsLease, type LeaseRepo } from './leases.js';
 import { migrateToLatest } from './migrate.js';
 import type { StoreDialect } from './schema.js';
@@ -39,6 +41,9 @@ export interface Store {
   statsCache: StatsCache;
   audit: AuditRepo;
   deliveries: DeliveryRepo;
+  sharedAnswers: SharedAnswerRepo;
+  /** Who has the Home tab open, and what they were last shown. */
+  homeTabs: HomeTabRepo;
   /** Size of the database in bytes (file size for SQLite incl. WAL, pg_database_size for PG). */
   sizeBytes(): Promise<number>;
   close(): Promise<void>;
@@ -70,6 +75,8 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
     statsCache: createStatsCache(db),
     audit: createAuditRepo(db),
     deliveries: createDeliveryRepo(db),
+    sharedAnswers: createSharedAnswerRepo(db),
+    homeTabs: createHomeTabRepo(db),
     sizeBytes: () => conn.sizeBytes(),
     close() {
       closed ??= db.destroy();
@@ -90,5 +97,14 @@ export type { SnapshotRepo, Snapshot, NewSnapshot, SnapshotSource, SourceHealth,
 export type { PruneOptions, PruneResult } from './snapshot-prune.js';
 export type { JobRepo, JobRun, JobStatus, JobOutcome } from './jobs.js';
 export type { LeaseRepo, Lease } from './leases.js';
+export { createSeenRequests, pruneSeenRequests } from './leases.js';
 export type { AuditRepo, AuditEntry } from './audit.js';
+export type { SharedAnswer, SharedAnswerRepo } from './shared-answers.js';
+export type { HomeTab, HomeTabRepo } from './home-tabs.js';
 export type { DeliveryRepo, Delivery, NewDelivery, DeliveryKind, DeliveryStatus } from './deliveries.js';
+
+/** The voice bots digests and alert rules name: the ones worth collecting, and the ones the bot knows of. */
+export async function botCodesInUse(store: Pick<Store, 'digests' | 'alerts'>): Promise<string[]> {
+  const [subs, rules] = await Promise.all([store.digests.list(), store.alerts.list()]);
+  return [...new Set([...subs.flatMap((s) => s.bots), ...rules.flatMap((r) => (r.scope === 'bot' && r.scopeId ? [r.scopeId] : []))])];
+}

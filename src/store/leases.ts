@@ -27,6 +27,8 @@ export interface LeaseRepo {
   /** When the lease ends (epoch ms), even if that is already past; undefined when never taken. */
   heldUntil(key: string): Promise<number | undefined>;
   get(key: string): Promise<Lease | undefined>;
+  /** Deletes the leases under `prefix` that ended before `now`; returns how many. */
+  pruneExpired(prefix: string, now: number): Promise<number>;
 }
 
 /** Leases over the database, atomic across processes. */
@@ -61,7 +63,28 @@ export function createLeaseRepo(db: Kysely<Database>): LeaseRepo {
       const row = await db.selectFrom('leases').selectAll().where('key', '=', key).executeTakeFirst();
       return row && { key: row.key, holder: row.holder, acquiredAt: row.acquired_at, expiresAt: row.expires_at };
     },
+    async pruneExpired(prefix, now) {
+      const r = await db.deleteFrom('leases').where('key', 'like', `${prefix}%`).where('expires_at', '<', now).executeTakeFirst();
+      return count(r.numDeletedRows);
+    },
   };
+}
+
+/** Keeps the seen-request keys apart from other leases in the same table. */
+const SEEN_PREFIX = 'seen:';
+/** Longer than Slack's five-minute signature window plus a minute ahead, so a replay is always caught. */
+const SEEN_TTL_MS = 7 * 60_000;
+
+/**
+ * "Is this request signature new?", across every process sharing the store: true exactly once per
+ * signature. Entries outlive the signature window and are pruned with {@link pruneSeenRequests}.
+ */
+export function createSeenRequests(leases: LeaseRepo, now: () => number): (signature: string) => Promise<boolean> {
+  return (signature) => leases.tryAcquire(SEEN_PREFIX + signature, 'seen', now(), SEEN_TTL_MS, { reentrant: false });
+}
+
+export function pruneSeenRequests(leases: LeaseRepo, now: number): Promise<number> {
+  return leases.pruneExpired(SEEN_PREFIX, now);
 }
 
 /** Keeps the statistics keys apart from other leases in the same table. */
@@ -69,12 +92,15 @@ const STATS_PREFIX = 'stats:';
 
 /**
  * The statistics guard's lease over the database, so all bot processes share the vendor's one
- * call per five minutes. Not re-entrant: like the in-memory lease, a second claim within the
- * interval fails even from the same process.
+ * call per five minutes (one key per VDN). Not re-entrant: like the in-memory lease, a second
+ * claim within the interval fails even from the same process; `renew` restarts our own claim.
  */
 export function createStatsLease(leases: LeaseRepo, holder: string = randomUUID()): StatsLease {
   return {
-    tryAcquire: (key, now, intervalMs) => leases.tryAcquire(STATS_PREFIX + key, holder, now.getTime(), intervalMs, { reentrant: false }),
+    tryAcquire: (key, now, ttlMs) => leases.tryAcquire(STATS_PREFIX + key, holder, now.getTime(), ttlMs, { reentrant: false }),
+    async renew(key, now, ttlMs) {
+      await leases.tryAcquire(STATS_PREFIX + key, holder, now.getTime(), ttlMs, { reentrant: true });
+    },
     async release(key) {
       await leases.release(STATS_PREFIX + key, holder);
     },

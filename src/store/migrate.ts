@@ -57,5 +57,7 @@ export async function migrateToLatest(opts: MigrateOptions): Promise<string[]> {
     opts.log.warn('store migration failed', { attempt, failed, error: error instanceof Error ? error.message : String(error) });
     await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
   }
-  throw new StoreError('migration_failed', 'database migration failed', lastError);
+  // The cause goes into the message: it is what the operator sees when the bot stops at start.
+  const why = lastError instanceof Error ? `: ${lastError.message}` : '';
+  throw new StoreError('migration_failed', `database migration failed${why}`, lastError);
 }

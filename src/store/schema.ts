@@ -133,6 +133,23 @@ export interface StoreMetaTable {
   value: string;
 }
 
+export interface SharedAnswersTable {
+  id: string;
+  user_id: string;
+  channel_id: string;
+  command: string;
+  messages: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface HomeTabsTable {
+  user_id: string;
+  opened_at: number;
+  published_at: number | null;
+  view_hash: string | null;
+}
+
 export interface Database {
   digest_subscriptions: DigestSubscriptionsTable;
   alert_rules: AlertRulesTable;
@@ -145,6 +162,8 @@ export interface Database {
   audit_log: AuditLogTable;
   deliveries: DeliveriesTable;
   store_meta: StoreMetaTable;
+  shared_answers: SharedAnswersTable;
+  home_tabs: HomeTabsTable;
 }
 
 /** Which engine is behind the store. */

@@ -8,25 +8,49 @@ import type { Database } from './schema.js';
 interface StoredValue {
   campaigns: CampaignStats[];
   fetchedAt: number;
+  unreadable?: number;
 }
 
-/** The statistics cache over the database; `fetchedAt` comes back as a `Date`. */
+function decode(text: string): StatsValue {
+  const stored = JSON.parse(text) as StoredValue;
+  return { campaigns: stored.campaigns, fetchedAt: new Date(stored.fetchedAt), ...(stored.unreadable ? { unreadable: stored.unreadable } : {}) };
+}
+
+/**
+ * The statistics cache over the database; `fetchedAt` comes back as a `Date`.
+ *
+ * The stored value is the whole VDN's statistics (hundreds of kB at 1,000 campaigns) and changes at
+ * most once per statistics interval, so the parsed value is kept in memory with the `fetched_at` it
+ * was read at: a `get` reads only `fetched_at` and parses again only when another process (or this
+ * one) stored a newer value. The value returned is shared between callers: read it, never change it.
+ */
 export function createStatsCache(db: Kysely<Database>): StatsCache {
+  const parsed = new Map<string, { fetchedAt: number; value: StatsValue }>();
   return {
     async get(key) {
-      const row = await db.selectFrom('stats_cache').select('value').where('key', '=', key).executeTakeFirst();
+      const head = await db.selectFrom('stats_cache').select('fetched_at').where('key', '=', key).executeTakeFirst();
+      if (!head) {
+        parsed.delete(key);
+        return undefined;
+      }
+      const memo = parsed.get(key);
+      if (memo && memo.fetchedAt === Number(head.fetched_at)) return memo.value;
+      const row = await db.selectFrom('stats_cache').select(['value', 'fetched_at']).where('key', '=', key).executeTakeFirst();
       if (!row) return undefined;
-      const stored = JSON.parse(row.value) as StoredValue;
-      return { campaigns: stored.campaigns, fetchedAt: new Date(stored.fetchedAt) };
+      const value = decode(row.value);
+      parsed.set(key, { fetchedAt: Number(row.fetched_at), value });
+      return value;
     },
     async set(key, value: StatsValue) {
       const fetchedAt = value.fetchedAt.getTime();
-      const text = JSON.stringify({ campaigns: value.campaigns, fetchedAt } satisfies StoredValue);
+      const text = JSON.stringify({ campaigns: value.campaigns, fetchedAt, ...(value.unreadable ? { unreadable: value.unreadable } : {}) } satisfies StoredValue);
       await db
         .insertInto('stats_cache')
         .values({ key, value: text, fetched_at: fetchedAt })
         .onConflict((oc) => oc.column('key').doUpdateSet({ value: text, fetched_at: fetchedAt }))
         .execute();
+      // Kept as it will be read back (through JSON), so a hit and a miss return the same shape.
+      parsed.set(key, { fetchedAt, value: decode(text) });
     },
   };
 }

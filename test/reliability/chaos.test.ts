@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { manualClock } from '../../src/platform/clock.js';
 import type { Faults } from '../../local/sim/faults.js';
-import { healthyCampaign, START, env, MIN } from '../alerts/e2e-support.js';
+import { healthyCampaign, START, env, MIN } from '../support/alerts-e2e.js';
 import { blocksText, startE2E, type E2E } from '../support/e2e.js';
 
 const clock = manualClock(START);
@@ -44,6 +44,7 @@ it('stays up, answers every command, never fires falsely, and reports what happe
     clock.advance(5 * MIN);
     e2e.sim.resetLimits();
     await e2e.bot.collector.tick();
+    await e2e.bot.collector.settled();
     for (const cmd of commands) {
       const r = await e2e.slash(cmd);
       expect(r.status, cmd).toBe(200);
@@ -60,7 +61,12 @@ it('stays up, answers every command, never fires falsely, and reports what happe
   }
   const chaosPosts = e2e.slack.calls.filter((c) => c.method === 'chat.postMessage' && c.body.channel === 'C0CHAOS' && !c.body.thread_ts);
   expect(chaosPosts.every((c) => /unreachable|no data|cannot be evaluated/i.test(blocksText(c.body.blocks) + String(c.body.text)))).toBe(true);
-  expect(chaosPosts.length).toBeLessThanOrEqual(1);
+  // At most one notice per service, never one per rule. Statistics are not retried within the
+  // vendor's interval (a retry may earn a 429), so iSales statistics may go without data for three
+  // ticks here too.
+  const services = chaosPosts.map((c) => /\*(CC-CMS|CC-iSales|OIFDE)/.exec(blocksText(c.body.blocks))?.[1]);
+  expect(new Set(services).size).toBe(services.length);
+  expect(chaosPosts.length).toBeLessThanOrEqual(2);
 
   e2e.sim.clearFaults();
   const status = blocksText((await e2e.slash('status')).responses[0]?.body.blocks);

@@ -100,10 +100,12 @@ describe('SIGKILL while posting a digest', () => {
     await until(() => slack.calls.slice(before).some((c) => c.method === 'chat.postMessage' && c.body.channel === 'CCRASHB'), 30_000, 'the first attempt');
     expect(digestPosts('CCRASHB')).toHaveLength(0);
     first.kill('SIGKILL');
+    const restartedAt = slack.calls.length;
     startBotProcess(db);
-    await until(() => digestPosts('CCRASHB').length > 0, 60_000, 'the digest after the restart');
-    await new Promise((r) => setTimeout(r, 500));
+    // The delivery row is written after the post: once it is there, the restarted bot is done with the slot.
+    await until(async () => (await deliveries(db, id)).length > 0, 60_000, 'the restarted bot to record the delivery');
     expect(digestPosts('CCRASHB')).toHaveLength(1);
+    expect(slack.calls.slice(restartedAt).filter((c) => c.method === 'chat.postMessage' && c.body.channel === 'CCRASHB' && !c.body.thread_ts)).toHaveLength(1);
     const statuses = (await deliveries(db, id)).map((d) => d.status);
     expect(statuses).toHaveLength(1);
     expect(['posted', 'late']).toContain(statuses[0]);

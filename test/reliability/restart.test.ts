@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunningBot } from '../../src/bot.js';
 import { manualClock } from '../../src/platform/clock.js';
-import { anotherBot, DAY_START, env, healthyCampaign, MIN, said, slackSince, START, tickAfter } from '../alerts/e2e-support.js';
+import { anotherBot, DAY_START, env, healthyCampaign, MIN, said, slackSince, START, tickAfter } from '../support/alerts-e2e.js';
 import { blocksText, startE2E, type E2E } from '../support/e2e.js';
 
 const clock = manualClock(START); // 11:00 in Shanghai

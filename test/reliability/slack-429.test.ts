@@ -11,6 +11,7 @@ import { createAicc } from '../../src/aicc/index.js';
 import { manualClock } from '../../src/platform/clock.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { createDigestService } from '../../src/features/digests/service.js';
+import { createOutbound } from '../../src/slack/outbound.js';
 import { startFakeSlack, type FakeSlack } from '../../local/fakeslack/index.js';
 import { silentLogger } from '../../src/platform/log.js';
 import { startSimulator, type Simulator } from '../../local/sim/server.js';
@@ -35,7 +36,7 @@ it('every digest message arrives after a storm of 429s, in order, none lost', as
   const config = loadConfig({ AICC_ISALES_URL: sim.url, AICC_AK: sim.credentials.accessKey, AICC_SK: sim.credentials.secretKey });
   const aicc = createAicc(config.aicc, { clock, log: silentLogger, statsLease: store.statsLease, statsCache: store.statsCache });
   const client = new WebClient('xoxb-storm', { slackApiUrl: slack.url, logger: { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => 'error' as never, setName() {} } });
-  const digests = createDigestService({ store, aicc, client, clock, log: silentLogger, graceMin: 120, freshMs: 600_000 });
+  const digests = createDigestService({ store, aicc, outbound: createOutbound(client), clock, log: silentLogger, graceMin: 120, freshMs: 600_000 });
   // Three digests due at 09:00 UTC, each long enough (300 campaigns) to need thread replies.
   const subs = [];
   for (let i = 0; i < 3; i++) subs.push(await store.digests.create({ channelId: 'CSTORM', vdn: 1, at: '09:00', days: 'daily', timeZone: 'UTC', createdBy: 'U1', createdAt: Date.parse('2026-11-20T08:00:00Z') }));
@@ -65,7 +66,7 @@ it('every digest message arrives after a storm of 429s, in order, none lost', as
 
 it('an alert that fires during a 429 storm arrives once, and its resolution after it, in order', async () => {
   const { startE2E } = await import('../support/e2e.js');
-  const { DAY_START, START, env, healthyCampaign, slackSince, tickAfter, said } = await import('../alerts/e2e-support.js');
+  const { DAY_START, START, env, healthyCampaign, slackSince, tickAfter, said } = await import('../support/alerts-e2e.js');
   const aclock = manualClock(START);
   const e2e = await startE2E({ clock: aclock, env: env(), sim: { timeZone: 'Asia/Shanghai' } });
   try {

@@ -12,6 +12,9 @@ import { createLogger, type Logger } from '../../src/platform/log.js';
 import { startSimulator, type SimOptions, type Simulator } from '../../local/sim/server.js';
 import { botEnvFor } from '../../local/sim/bot-env.js';
 
+// Kept importable from here for the end-to-end tests; unit tests import ./blocks-text.js, which pulls in no server.
+export { blocksText } from './blocks-text.js';
+
 export const SIGNING_SECRET = 'e2e-signing-secret';
 export const BOT_TOKEN = 'xoxb-e2e-token';
 
@@ -22,6 +25,12 @@ export interface E2E {
   /** Bot log lines (for asserting what is never logged). */
   logs: string[];
   botUrl: string;
+  /**
+   * Every request that got past the bot's checks to its listeners, in arrival order, by its
+   * response_url; `done` once all its listeners have finished (answers included). Counting these
+   * after a positive event tells "nothing ran" without sleeping.
+   */
+  handled: HandledRequest[];
   /** Sends `/aicc text` and waits for the answers posted to its response_url. */
   slash(text: string, opts?: { user?: string; channel?: string; expect?: number; timeoutMs?: number }): Promise<{ status: number; responses: RecordedResponse[]; ackMs: number }>;
   /** Clicks a button; waits for `expect` response_url posts (default 1). */
@@ -31,12 +40,19 @@ export interface E2E {
   close(): Promise<void>;
 }
 
+export interface HandledRequest {
+  responseUrl: string | undefined;
+  done: boolean;
+}
+
 export interface E2EOptions {
   env?: Record<string, string>;
   sim?: SimOptions;
   clock?: Clock;
   /** Run the collector on its timer (default false: tests call `bot.collector.tick()`). */
   startCollector?: boolean;
+  /** How the bot waits between retries, to AICC and to Slack (default: not at all). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 let seq = 0;
@@ -67,18 +83,32 @@ export async function startE2E(opts: E2EOptions = {}): Promise<E2E> {
     DATABASE_URL: ':memory:',
     ...opts.env,
   });
-  const bot = await startBot({ config, clock, log, host: '127.0.0.1', sleep: async () => undefined, startCollector: opts.startCollector ?? false });
+  const bot = await startBot({ config, clock, log, host: '127.0.0.1', sleep: opts.sleep ?? (async () => undefined), startCollector: opts.startCollector ?? false });
   const botUrl = `http://127.0.0.1:${bot.port}`;
+
+  // Bolt runs global middleware before its listeners and `next()` resolves once they all settled,
+  // so one appended here sees each request that reached the listeners, and when they are finished.
+  const handled: HandledRequest[] = [];
+  bot.slack.app.use(async ({ body, next }) => {
+    const url = (body as { response_url?: unknown }).response_url;
+    const entry: HandledRequest = { responseUrl: typeof url === 'string' ? url : undefined, done: false };
+    handled.push(entry);
+    try {
+      await next();
+    } finally {
+      entry.done = true;
+    }
+  });
 
   const raw = (body: string, headers: Record<string, string>) =>
     fetch(`${botUrl}/slack/events`, { method: 'POST', headers, body });
 
   const signedPost = (body: string) => raw(body, { ...signSlackRequest({ body, signingSecret: SIGNING_SECRET }) });
 
-  const collect = async (id: string, expect: number, timeoutMs: number) => {
+  /** The answers to one request, once its listeners finished, so tests can assert on the exact count. */
+  const collect = async (id: string, responseUrl: string, expect: number, timeoutMs: number) => {
     await waitFor(() => (slack.responses.filter((r) => r.id === id).length >= expect ? true : undefined), timeoutMs, `${expect} response(s) to ${id}`);
-    // Give a stray extra answer a moment to show up, so tests can assert on the exact count.
-    await new Promise((r) => setTimeout(r, 30));
+    await waitFor(() => (handled.some((h) => h.responseUrl === responseUrl && h.done) ? true : undefined), timeoutMs, `the listeners of ${id} to finish`);
     return slack.responses.filter((r) => r.id === id);
   };
 
@@ -88,25 +118,28 @@ export async function startE2E(opts: E2EOptions = {}): Promise<E2E> {
     bot,
     logs,
     botUrl,
+    handled,
     raw,
     async slash(text, o = {}) {
       const id = `cmd-${++seq}`;
       const channel = o.channel ?? 'C0GENERAL';
       const user = o.user ?? 'U0USER';
-      const body = slashCommandBody({ text, user_id: user, channel_id: channel, response_url: slack.responseUrl(id, { channel, user }) });
+      const responseUrl = slack.responseUrl(id, { channel, user });
+      const body = slashCommandBody({ text, user_id: user, channel_id: channel, response_url: responseUrl });
       const started = Date.now();
       const res = await signedPost(body);
       const ackMs = Date.now() - started;
       if (res.status !== 200) return { status: res.status, responses: [], ackMs };
-      return { status: res.status, responses: await collect(id, o.expect ?? 1, o.timeoutMs ?? 10_000), ackMs };
+      return { status: res.status, responses: await collect(id, responseUrl, o.expect ?? 1, o.timeoutMs ?? 10_000), ackMs };
     },
     async click(action, o = {}) {
       const id = `act-${++seq}`;
       const channel = action.channel ?? 'C0GENERAL';
-      const body = blockActionsBody({ ...action, channel, response_url: slack.responseUrl(id, { channel, user: action.user ?? 'U0USER' }) });
+      const responseUrl = slack.responseUrl(id, { channel, user: action.user ?? 'U0USER' });
+      const body = blockActionsBody({ ...action, channel, response_url: responseUrl });
       const res = await signedPost(body);
       if (res.status !== 200) return { status: res.status, responses: [] };
-      return { status: res.status, responses: (o.expect ?? 1) === 0 ? [] : await collect(id, o.expect ?? 1, o.timeoutMs ?? 10_000) };
+      return { status: res.status, responses: (o.expect ?? 1) === 0 ? [] : await collect(id, responseUrl, o.expect ?? 1, o.timeoutMs ?? 10_000) };
     },
     async close() {
       await bot.stop();
@@ -114,20 +147,4 @@ export async function startE2E(opts: E2EOptions = {}): Promise<E2E> {
       await sim.close();
     },
   };
-}
-
-/** Every text in a list of blocks, flattened, for "contains" assertions. */
-export function blocksText(blocks: unknown): string {
-  const out: string[] = [];
-  const walk = (v: unknown) => {
-    if (typeof v === 'string') return;
-    if (Array.isArray(v)) return v.forEach(walk);
-    if (v && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      if (typeof o.text === 'string') out.push(o.text);
-      for (const [k, val] of Object.entries(o)) if (k !== 'text' || typeof val !== 'string') walk(val);
-    }
-  };
-  walk(blocks);
-  return out.join('\n');
 }

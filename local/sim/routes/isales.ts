@@ -1,5 +1,5 @@
 /**
- * CC-iSales: campaign list, statistics v2 (rate limited, with the draft quirk) and single call
+ * CC-iSales: campaign list, statistics v2 (rate limited per VDN, with the draft quirk) and single call
  * result detail, shaped like the vendor samples.
  */
 import type { SimCampaign } from '../campaigns.js';
@@ -160,12 +160,17 @@ function statistics(ctx: RouteContext): SimResponse {
     throw new ParamError(CODES.isalesCombination, '参数组合不正确,请检查请求参数: batchId requires campaignId');
   }
   const { state } = ctx;
-  const key = `${vdn}|${campaignId ?? ''}|${batchId ?? ''}`;
+  // "五分钟执行一次": the strict reading, one call per VDN per window whatever the query, counted
+  // from when the call arrived. The bot must never meet this 429.
+  const key = String(vdn);
   const last = state.statsCalls.get(key);
   const nowMs = ctx.now.getTime();
+  const log = (status: number) => state.statsLog.push({ vdn, ...(campaignId ? { campaignId } : {}), ...(batchId ? { batchId } : {}), at: nowMs, status });
   if (last !== undefined && nowMs - last < state.statsIntervalS * 1000) {
+    log(429);
     return json(429, { resultCode: CODES.isalesTooFrequent, resultDesc: TOO_FREQUENT });
   }
+  log(200);
   state.statsCalls.set(key, nowMs);
   const campaigns =
     campaignId === undefined

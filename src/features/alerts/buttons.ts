@@ -4,8 +4,9 @@
  * only when BOT_ADMIN_USERS is set, audited. The button value names the rule and subject, so the
  * process that receives the click needs nothing but the store; refusals are answered ephemerally.
  */
-import type { BlockButtonAction } from '@slack/bolt';
-import type { ActionRegistry } from '../../slack/actions.js';
+import type { KnownBlock } from '@slack/types';
+import type { ActionRegistry, ButtonListener } from '../../slack/actions.js';
+import { privateReply } from '../../slack/modals.js';
 import { nextMidnight } from './time.js';
 import { decodeAlertButton } from './view.js';
 import { escapeMrkdwn, formatTime, userMention } from '../../slack/format.js';
@@ -15,17 +16,17 @@ import { renderError } from '../../slack/render/error.js';
 import type { AlertsDeps } from './deps.js';
 import { decide } from '../../slack/permissions.js';
 
-type Respond = (m: object) => Promise<unknown>;
+/** A private answer: ephemeral under an alert message, a small modal on the Home tab (no response URL there). */
+type Reply = (m: { blocks: KnownBlock[]; text: string }) => Promise<unknown>;
 
-const tell = (respond: Respond, blocks: ReturnType<typeof section>[], text: string) =>
-  respond({ response_type: 'ephemeral', replace_original: false, blocks, text });
+const tell = (respond: Reply, blocks: KnownBlock[], text: string) => respond({ blocks, text });
 
-const expired = (respond: Respond) =>
-  respond({ response_type: 'ephemeral', replace_original: false, blocks: renderError({ title: 'That alert no longer exists', hint: '`/aicc alert list` shows the rules.' }), text: 'That alert no longer exists' });
+const expired = (respond: Reply) => respond({ blocks: renderError({ title: 'That alert no longer exists', hint: '`/aicc alert list` shows the rules.' }), text: 'That alert no longer exists' });
 
 export function registerAlertActions(actions: ActionRegistry, deps: AlertsDeps): void {
-  actions.on(ALERT_ACK_ACTION, async ({ ack, action, body, respond }) => {
+  actions.on(ALERT_ACK_ACTION, async ({ ack, action, body, respond: viaUrl, client }) => {
     await ack();
+    const respond = privateReply({ respond: viaUrl, client, body, log: deps.log });
     const target = decodeAlertButton(action.value);
     if (!target) return void (await expired(respond));
     const outcome = await deps.alerts.acknowledge(target.ruleId, target.subject, body.user.id);
@@ -35,15 +36,16 @@ export function registerAlertActions(actions: ActionRegistry, deps: AlertsDeps):
     if (outcome.status === 'not-firing') return void (await tell(respond, [section(`:white_check_mark: This alert is no longer firing${outcome.state ? ` (${escapeMrkdwn(outcome.state)})` : ''}; nothing to acknowledge.`)], 'Not firing'));
   });
 
-  const mute = (length: 'hour' | 'tomorrow') =>
-    async ({ ack, action, body, respond }: { ack: () => Promise<void>; action: BlockButtonAction['actions'][number]; body: BlockButtonAction; respond: Respond }) => {
+  const mute = (length: 'hour' | 'tomorrow'): ButtonListener =>
+    async ({ ack, action, body, respond: viaUrl, client }) => {
       await ack();
+      const respond = privateReply({ respond: viaUrl, client, body, log: deps.log });
       const target = decodeAlertButton(action.value);
       if (!target) return void (await expired(respond));
       const userId = body.user.id;
       const may = decide('mute-alerts', { userId, channelId: body.channel?.id ?? '' }, deps);
       if (!may.ok) {
-        return void (await respond({ response_type: 'ephemeral', replace_original: false, blocks: renderError({ title: may.title, hint: `${may.hint} Or acknowledge the alert instead.` }), text: may.title }));
+        return void (await respond({ blocks: renderError({ title: may.title, hint: `${may.hint} Or acknowledge the alert instead.` }), text: may.title }));
       }
       const now = deps.clock().getTime();
       const until = length === 'hour' ? now + 3_600_000 : nextMidnight(now, deps.timeZone);

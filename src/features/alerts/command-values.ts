@@ -6,13 +6,19 @@ import { channel } from '../../slack/commands/spec.js';
 import { choice, type CollectedValues, type ValueSpec } from '../../slack/commands/spec.js';
 import { safeMention } from './render.js';
 import type { AlertOp } from '../../store/alert-rules.js';
-import { firesLow, METRIC_NAMES, metricOf, type MetricName } from './metrics.js';
+import { canonicalMetric, firesLow, METRIC_NAMES, metricOf, type MetricName } from './metrics.js';
 import { parseDuration } from './time.js';
 
-/** One of the metric names. */
+/** One of the metric names, or an older name of one (`success_rate`), read as its current name. */
 export function alertMetric(): ValueSpec<MetricName> {
   const names = choice(METRIC_NAMES);
-  return { placeholder: 'METRIC', parse: (raw) => names.parse(raw) };
+  return {
+    placeholder: 'METRIC',
+    parse: (raw) => {
+      const current = canonicalMetric(raw.trim().toLowerCase());
+      return current ? { ok: true, value: current } : names.parse(raw);
+    },
+  };
 }
 
 const OPS: Record<string, AlertOp> = { '<': '<', '<=': '<=', '>': '>', '>=': '>=', '≤': '<=', '≥': '>=', '=<': '<=', '=>': '>=' };
@@ -132,4 +138,31 @@ export function checkAlertAdd({ positional, options }: CollectedValues): string 
     return `\`clear\` must be on the healthy side of the threshold: ${firesLow(op) ? 'at least' : 'at most'} ${threshold}`;
   }
   return undefined;
+}
+
+/** What `alert test` is about: a stored rule by its number, or a rule typed out from its metric on. */
+export type RuleOrMetric = { id: number } | { metric: MetricName };
+
+export function ruleOrMetric(): ValueSpec<RuleOrMetric> {
+  const names = alertMetric();
+  return {
+    placeholder: 'ID|METRIC',
+    parse: (raw) => {
+      if (/^\d{1,9}$/.test(raw.trim()) && Number(raw) >= 1) return { ok: true, value: { id: Number(raw) } };
+      const m = names.parse(raw);
+      return m.ok ? { ok: true, value: { metric: m.value } } : { ok: false, expected: `an alert rule number, or a metric: ${m.expected}` };
+    },
+  };
+}
+
+/** `alert test ID [days:N]`, or `alert test METRIC OP THRESHOLD …` checked as `alert add` checks it. */
+export function checkAlertTest({ positional, options }: CollectedValues): string | undefined {
+  const what = positional['rule'] as RuleOrMetric | undefined;
+  if (!what) return undefined;
+  if ('id' in what) {
+    const extra = [...Object.keys(positional).filter((k) => k !== 'rule'), ...Object.keys(options).filter((k) => k !== 'days')];
+    return extra.length > 0 ? '`alert test ID` takes only `days:N`; to try other settings, type the rule out: `alert test METRIC OP THRESHOLD …`' : undefined;
+  }
+  if (positional['op'] === undefined || positional['threshold'] === undefined) return `\`alert test ${what.metric}\` needs OP and THRESHOLD, as \`alert add\` does: \`alert test ${what.metric} &lt; 40 campaign:ID\``;
+  return checkAlertAdd({ positional: { ...positional, metric: what.metric }, options });
 }

@@ -1,6 +1,6 @@
 /** The command-table rows of `/aicc alert …`: arguments, usage and help text. */
 import { channel, defineCommand, identifier, integer } from '../../slack/commands/spec.js';
-import { alertMetric, alertTarget, checkAlertAdd, comparison, duration, mention, muteLength, thresholdValue } from './command-values.js';
+import { alertMetric, alertTarget, checkAlertAdd, checkAlertTest, comparison, duration, mention, muteLength, ruleOrMetric, thresholdValue } from './command-values.js';
 
 const alertId = { name: 'id', value: integer({ min: 1, placeholder: 'ID' }), required: true, help: 'the alert rule number `alert list` shows' } as const;
 
@@ -8,12 +8,13 @@ export const alertAddCommand = defineCommand({
   name: 'alert add',
   summary: 'Alert a channel when a campaign or voice-bot metric crosses a threshold',
   details:
-    'Metrics: `success_rate` (connected / dialled today, statistics), `connect_rate` and `completion_rate` (CMS real-time), `waiting` (calls waiting, CMS), ' +
-    '`autonomy_rate` and `interface_success_rate` (voice bots, OIFDE, today so far). Rates are in percent: `success_rate &lt; 40` means 40%. ' +
+    'Metrics: `connection_rate` (connected ÷ dialled today, statistics), `task_connection_rate` and `completion_rate` (CMS real-time), `waiting` (calls waiting, CMS), ' +
+    '`autonomy_rate` and `interface_success_rate` (voice bots, OIFDE, today so far). Rates are in percent: `connection_rate &lt; 40` means 40%. ' +
     'Defaults: `min:50` (no verdict on fewer dialled or bot calls today), `for:10m`, `clear` 5 points on the healthy side (for `waiting`, 5 calls or a tenth of the threshold, whichever is more), `repeat:4h`, this channel. ' +
-    'An alert posts one message and keeps its updates in that message’s thread.',
+    'An alert posts one message and keeps its updates in that message’s thread. ' +
+    'Typed with no arguments, `alert add` opens a form with pickers and a preview of what the rule would have done; `alert test METRIC OP THRESHOLD …` shows that without saving.',
   positional: [
-    { name: 'metric', value: alertMetric(), required: true, help: '`success_rate`, `connect_rate`, `completion_rate`, `waiting`, `autonomy_rate` or `interface_success_rate`' },
+    { name: 'metric', value: alertMetric(), required: true, help: '`connection_rate` (formerly `success_rate`), `task_connection_rate` (formerly `connect_rate`), `completion_rate`, `waiting`, `autonomy_rate` or `interface_success_rate`' },
     { name: 'op', value: comparison(), required: true, help: 'fire when the value is `&lt;`, `&lt;=`, `&gt;` or `&gt;=` the threshold' },
     { name: 'threshold', value: thresholdValue(), required: true, help: 'rates in percent (`40` or `40%`), `waiting` in calls' },
     { name: 'target', value: alertTarget(), required: false, rest: true, help: '`all` (every running campaign of the VDN, or every bot named in rules) and/or the channel to post to (default: this one)' },
@@ -28,12 +29,13 @@ export const alertAddCommand = defineCommand({
     mention: { value: mention(), help: 'who to notify, picked from Slack’s @ suggestions' },
   },
   // Written as Slack sends them (and as help shows them): `<` is a mrkdwn control character.
-  examples: ['alert add success_rate &lt; 40 campaign:1798316116', 'alert add connect_rate &lt; 30% all for:15m clear:35 #ops mention:@oncall', 'alert add waiting &gt; 20 all', 'alert add interface_success_rate &lt; 90 bot:943370855474270208 repeat:1h'],
+  examples: ['alert add connection_rate &lt; 40 campaign:1730021037', 'alert add task_connection_rate &lt; 30% all for:15m clear:35 #ops mention:@oncall', 'alert add waiting &gt; 20 all', 'alert add interface_success_rate &lt; 90 bot:950287235549293680 repeat:1h'],
   check: checkAlertAdd,
 });
 
 export const alertListCommand = defineCommand({
   name: 'alert list',
+  shareable: true,
   summary: 'List alert rules with their current state',
   positional: [{ name: 'channel', value: channel(), required: false, help: 'only the rules posting to this channel' }],
   options: {},
@@ -70,11 +72,29 @@ export const alertUnmuteCommand = defineCommand({
 
 export const alertTestCommand = defineCommand({
   name: 'alert test',
-  summary: 'Evaluate an alert rule now and say what it would do',
-  positional: [alertId],
-  options: {},
-  vdn: false,
-  examples: ['alert test 3'],
+  summary: 'Evaluate an alert rule now, and replay it over the stored history before or after saving it',
+  details:
+    '`alert test ID` says what rule ID would do now and what it did over the stored history. ' +
+    '`alert test METRIC OP THRESHOLD …` takes a rule as `alert add` does, without saving it, and replays it over the stored snapshots ' +
+    '(default the last 7 days, at most RETENTION_DAYS) through the same state machine as the live alerts: the incidents, when each fired and resolved, ' +
+    'how long it stayed firing, what it would have posted, and how many hours the data was missing.',
+  positional: [
+    { name: 'rule', value: ruleOrMetric(), required: true, help: 'the alert rule number `alert list` shows, or a metric as in `alert add`' },
+    { name: 'op', value: comparison(), required: false, help: 'with a metric: `&lt;`, `&lt;=`, `&gt;` or `&gt;=`' },
+    { name: 'threshold', value: thresholdValue(), required: false, help: 'with a metric: the threshold, as in `alert add`' },
+    { name: 'target', value: alertTarget(), required: false, rest: true, help: 'with a metric: `all` (a channel is accepted and ignored)' },
+  ],
+  options: {
+    campaign: alertAddCommand.options.campaign,
+    bot: alertAddCommand.options.bot,
+    min: alertAddCommand.options.min,
+    for: alertAddCommand.options.for,
+    clear: alertAddCommand.options.clear,
+    repeat: alertAddCommand.options.repeat,
+    days: { value: integer({ min: 1, max: 400 }), help: 'how many days back to replay (default 7, at most RETENTION_DAYS)' },
+  },
+  examples: ['alert test 3', 'alert test connection_rate &lt; 40 campaign:1730021037 for:15m', 'alert test waiting &gt; 20 all days:2'],
+  check: checkAlertTest,
 });
 
 /** These rows, in the order help lists them. */

@@ -5,4 +5,6 @@ import type { AlertEngine } from './engine.js';
 export interface AlertsDeps extends CommandContext {
   /** Alert rules' evaluation, acknowledgement and muting. */
   alerts: AlertEngine;
+  /** What the stored history is, for backtests: the collector's interval and how many days are kept. */
+  history: { intervalMs: number; retentionDays: number };
 }

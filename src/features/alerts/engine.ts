@@ -6,7 +6,7 @@
  * a crash between the write and the post is retried on a later tick rather than lost.
  */
 import type { Clock } from '../../platform/clock.js';
-import type { SlackPoster } from '../../slack/outbound.js';
+import type { Outbound } from '../../slack/outbound.js';
 import type { Logger } from '../../platform/log.js';
 import type { AlertRule } from '../../store/alert-rules.js';
 import type { AlertState } from '../../store/alert-states.js';
@@ -21,8 +21,8 @@ import { createSnapshotReader, type SnapshotReader } from './series.js';
 
 export interface AlertEngineDeps {
   store: Store;
-  /** The Web API client scheduled posts use. */
-  client: SlackPoster;
+  /** How the engine posts to Slack (one retry policy, one deadline). */
+  outbound: Outbound;
   clock: Clock;
   log: Logger;
   /** The tenant's zone: how times are shown, and when "tomorrow" starts. */

@@ -1,8 +1,7 @@
 /** `/aicc alert add METRIC OP THRESHOLD [campaign:ID|bot:CODE|all] [#channel] [min:] [for:] [clear:] [repeat:] [mention:]` */
-import { BOT_VDN } from '../collector/index.js';
 import { decodeCampaigns } from '../collector/index.js';
 import type { AlertRule } from '../../store/alert-rules.js';
-import { defaultClear, METRICS } from './metrics.js';
+import { ruleFromInput } from './rule-input.js';
 import type { alertAddCommand } from './commands.js';
 import type { ParsedCommand } from '../../slack/commands/spec.js';
 import { renderAlertAdded } from './render-list.js';
@@ -12,27 +11,16 @@ import { formatTime } from '../../slack/format.js';
 import type { HandlerResult, Invocation } from '../../slack/commands/handler.js';
 import type { AlertsDeps } from './deps.js';
 
-/** Defaults: at least 50 calls, 10 minutes, clear on the healthy side, a reminder every 4 hours. */
-export const ALERT_DEFAULTS = { minVolume: 50, forS: 600, repeatS: 4 * 3600 } as const;
+export { ALERT_DEFAULTS } from './rule-input.js';
 
 export async function handleAlertAdd(input: ParsedCommand<typeof alertAddCommand>, inv: Invocation, deps: AlertsDeps): Promise<HandlerResult> {
   authorize('add-alerts', inv, deps);
   const { metric: name, op, threshold, target } = input.positional;
   const o = input.options;
-  const metric = METRICS[name];
   // The table's check guarantees exactly one of campaign, bot and all, fitting the metric.
-  const scope = target?.all ? 'all' : metric.subject === 'bot' ? 'bot' : 'campaign';
+  const settings = ruleFromInput({ metric: name, op, threshold, all: Boolean(target?.all), campaign: o.campaign, bot: o.bot, min: o.min, for: o.for, clear: o.clear, repeat: o.repeat }, inv.vdn);
   const rule = await deps.store.alerts.create({
-    metric: name,
-    op,
-    threshold,
-    scope,
-    scopeId: scope === 'all' ? null : (o.campaign ?? o.bot ?? null),
-    vdn: metric.subject === 'bot' ? BOT_VDN : inv.vdn,
-    minVolume: o.min ?? ALERT_DEFAULTS.minVolume,
-    forS: o.for ?? ALERT_DEFAULTS.forS,
-    clearValue: o.clear ?? defaultClear(metric, op, threshold),
-    repeatS: o.repeat ?? ALERT_DEFAULTS.repeatS,
+    ...settings,
     channelId: target?.channel ?? inv.channelId,
     mention: o.mention ?? null,
     createdBy: inv.userId,

@@ -1,4 +1,8 @@
-/** `/aicc alert test ID`: evaluates the rule now from the collected data and says what it would do. */
+/**
+ * `/aicc alert test ID`: evaluates the rule now from the collected data and says what it would do,
+ * then what it did over the stored history. `/aicc alert test METRIC OP THRESHOLD …`: the backtest
+ * of a rule typed as `alert add` takes it, without saving anything.
+ */
 import { SERVICE_LABELS } from '../../aicc/errors.js';
 import type { SubjectExplanation } from './engine.js';
 import type { alertTestCommand } from './commands.js';
@@ -7,6 +11,11 @@ import { renderAlertNotFound, renderAlertTest, type AlertTestLine } from './rend
 import { ruleView } from './handle-common.js';
 import type { HandlerResult, Invocation } from '../../slack/commands/handler.js';
 import type { AlertsDeps } from './deps.js';
+import { header, section, divider } from '../../slack/render/blocks.js';
+import { runBacktest } from './backtest-run.js';
+import { backtestRuleWords } from './render-backtest.js';
+import { METRICS } from './metrics.js';
+import { ruleFromInput } from './rule-input.js';
 
 const SOURCE_LABELS: Record<string, string> = {
   campaigns: `${SERVICE_LABELS.isales} campaign list`,
@@ -35,10 +44,19 @@ function toLine(s: SubjectExplanation, kind: 'campaign' | 'bot'): AlertTestLine 
 }
 
 export async function handleAlertTest(input: ParsedCommand<typeof alertTestCommand>, inv: Invocation, deps: AlertsDeps): Promise<HandlerResult> {
-  void inv;
-  const x = await deps.alerts.explain(input.positional.id);
-  if (!x) return renderAlertNotFound(input.positional.id);
+  const what = input.positional.rule;
+  const days = input.options.days;
+  if ('metric' in what) {
+    const { op, threshold, target } = input.positional;
+    const o = input.options;
+    // The table's check made sure OP and THRESHOLD are there and the scope fits the metric.
+    const rule = ruleFromInput({ metric: what.metric, op: op!, threshold: threshold!, all: Boolean(target?.all), campaign: o.campaign, bot: o.bot, min: o.min, for: o.for, clear: o.clear, repeat: o.repeat }, inv.vdn);
+    return [header(`Backtest: ${what.metric} ${op} ${threshold}`), section(backtestRuleWords({ rule, metric: METRICS[what.metric] })), ...(await runBacktest(rule, deps, days))];
+  }
+  const x = await deps.alerts.explain(what.id);
+  if (!x) return renderAlertNotFound(what.id);
   const rule = ruleView(x.rule);
   const kind = x.metric?.subject ?? 'campaign';
-  return renderAlertTest({ rule, lines: x.subjects.map((s) => toLine(s, kind)), listed: x.listed, now: new Date(x.now), timeZone: deps.timeZone });
+  const now = renderAlertTest({ rule, lines: x.subjects.map((s) => toLine(s, kind)), listed: x.listed, now: new Date(x.now), timeZone: deps.timeZone });
+  return [...now, divider(), ...(await runBacktest(x.rule, deps, days))];
 }

@@ -6,7 +6,7 @@
  */
 import type { KnownBlock } from '@slack/types';
 import type { Clock } from '../../platform/clock.js';
-import type { SlackPoster } from '../../slack/outbound.js';
+import type { Outbound } from '../../slack/outbound.js';
 import type { Logger } from '../../platform/log.js';
 import { alertFallbackText, renderAckReply, renderAlertMessage, renderMuteReply } from './render.js';
 import type { AlertRule } from '../../store/alert-rules.js';
@@ -16,12 +16,12 @@ import { toWrite } from './evaluate.js';
 import { metricOf } from './metrics.js';
 import { sampleOf } from './samples.js';
 import type { SnapshotReader } from './series.js';
-import { edit, post } from '../../slack/outbound-alerts.js';
+import { edit, post } from './posting.js';
 import { alertView } from './view.js';
 
 export interface InteractDeps {
   store: Store;
-  client: SlackPoster;
+  outbound: Outbound;
   clock: Clock;
   log: Logger;
   timeZone: string;
@@ -42,10 +42,10 @@ async function refresh(deps: InteractDeps, rule: AlertRule, state: AlertState | 
   const s = await sampleOf(rule, metric, state.subject, deps.reader(now));
   const view = alertView({ rule, metric, subject: state.subject, state, campaign: s.campaign, trend: s.trend(), now, timeZone: deps.timeZone });
   const channel = state.messageChannel ?? rule.channelId;
-  const edited = await edit(deps.client, { channel, ts: state.messageTs, blocks: renderAlertMessage(view), text: alertFallbackText(view) });
+  const edited = await edit(deps.outbound, { channel, ts: state.messageTs, blocks: renderAlertMessage(view), text: alertFallbackText(view) });
   if (!edited.ok) deps.log.warn('alert message could not be edited', { rule: rule.id, subject: state.subject, error: edited.error });
   if (reply) {
-    const r = await post(deps.client, { channel, threadTs: state.threadTs ?? state.messageTs, blocks: reply, text: 'Alert update' });
+    const r = await post(deps.outbound, { channel, threadTs: state.threadTs ?? state.messageTs, blocks: reply, text: 'Alert update' });
     if (!r.ok) deps.log.warn('alert thread reply failed', { rule: rule.id, subject: state.subject, error: r.error });
   }
 }

@@ -3,15 +3,26 @@
  * a decoded snapshot row, its unit and which direction is healthy.
  *
  * Units, everywhere in alerting (rule thresholds, clear values, stored last values): a **rate is in
- * percent, 0–100** (`success_rate < 40` means 40%); `waiting` is a number of calls. Values are
+ * percent, 0–100** (`connection_rate < 40` means 40%); `waiting` is a number of calls. Values are
  * "today so far" in the tenant's day, as the vendor counts them; the volume is the day's dialled
  * calls (campaign metrics) or bot calls (voice-bot metrics), which `min:N` is compared with.
  */
 import type { BotStatRow, CampaignStats, TaskRealtime } from '../../aicc/domain.js';
 import type { AlertOp } from '../../store/alert-rules.js';
 
-export const METRIC_NAMES = ['success_rate', 'connect_rate', 'completion_rate', 'waiting', 'autonomy_rate', 'interface_success_rate'] as const;
+export const METRIC_NAMES = ['connection_rate', 'task_connection_rate', 'completion_rate', 'waiting', 'autonomy_rate', 'interface_success_rate'] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
+
+/**
+ * Names rules were stored under before connected ÷ dialled had one name ("connection rate")
+ * everywhere; they keep working, and a new rule typed with one gets the current name.
+ */
+export const METRIC_ALIASES: Readonly<Record<string, MetricName>> = { success_rate: 'connection_rate', connect_rate: 'task_connection_rate' };
+
+/** The current name of a metric name or alias; undefined for a name nothing defines. */
+export function canonicalMetric(name: string): MetricName | undefined {
+  return (METRIC_NAMES as readonly string[]).includes(name) ? (name as MetricName) : METRIC_ALIASES[name];
+}
 
 /** Snapshot sources a metric reads (see ../collector/collect.ts). */
 export type MetricSource = 'stats' | 'cms' | 'oifde';
@@ -64,25 +75,25 @@ const botCalls = (rows: readonly BotStatRow[]) => sum(rows, (r) => r.calls) ?? 0
 
 /** Every metric by name. */
 export const METRICS: Readonly<Record<MetricName, MetricDef>> = {
-  success_rate: {
-    name: 'success_rate',
+  connection_rate: {
+    name: 'connection_rate',
     source: 'stats',
     subject: 'campaign',
     unit: 'percent',
     healthy: 'high',
-    label: 'success rate',
-    meaning: 'connected / dialled today, from statistics v2',
+    label: 'connection rate',
+    meaning: 'connected ÷ dialled today, from statistics v2',
     volumeLabel: 'dialled',
     read: (s) => ({ value: pct(s.dailyConnected, s.dailyCalled), volume: s.dailyCalled ?? 0 }),
   },
-  connect_rate: {
-    name: 'connect_rate',
+  task_connection_rate: {
+    name: 'task_connection_rate',
     source: 'cms',
     subject: 'campaign',
     unit: 'percent',
     healthy: 'high',
-    label: 'connect rate',
-    meaning: 'connected / total of the task, from CMS real-time',
+    label: 'connection rate (CMS real-time)',
+    meaning: 'connected ÷ dialled today of the task, from CMS real-time',
     volumeLabel: 'dialled',
     read: (t) => ({ value: pct(t.connected, t.total), volume: t.total ?? 0 }),
   },
@@ -134,7 +145,8 @@ export const METRICS: Readonly<Record<MetricName, MetricDef>> = {
 
 /** The metric of a name, or undefined for a name no row defines (an old rule after an upgrade). */
 export function metricOf(name: string): MetricDef | undefined {
-  return (METRICS as Record<string, MetricDef | undefined>)[name];
+  const current = canonicalMetric(name);
+  return current === undefined ? undefined : METRICS[current];
 }
 
 /** Whether a value breaches `op threshold`. */
@@ -176,7 +188,11 @@ export const firesLow = (op: AlertOp): boolean => op === '<' || op === '<=';
  * 0–100); for a count, 5 calls or a tenth of the threshold, whichever is more (never below 0).
  */
 export function defaultClear(metric: MetricDef, op: AlertOp, threshold: number): number {
-  const gap = metric.unit === 'percent' ? 5 : Math.max(5, Math.round(Math.abs(threshold) / 10));
+  const usual = metric.unit === 'percent' ? 5 : Math.max(5, Math.round(Math.abs(threshold) / 10));
+  // At a small threshold the usual gap would put the clear level at (or past) zero, so the alert
+  // could never resolve while anything at all is waiting: then clear halfway to zero instead.
+  const half = Math.abs(threshold) / 2;
+  const gap = firesLow(op) ? usual : Math.min(usual, Math.max(metric.unit === 'percent' ? 0.5 : 1, metric.unit === 'percent' ? half : Math.floor(half)));
   const clear = firesLow(op) ? threshold + gap : threshold - gap;
   return metric.unit === 'percent' ? Math.min(100, Math.max(0, clear)) : Math.max(0, clear);
 }

@@ -5,7 +5,7 @@
  * processes post it once) and posted, edited or answered in its thread.
  */
 import { SERVICE_LABELS } from '../../aicc/errors.js';
-import type { SlackPoster } from '../../slack/outbound.js';
+import type { Outbound } from '../../slack/outbound.js';
 import type { Logger } from '../../platform/log.js';
 import { noticeFallbackText, renderNotice, renderNoticeBackReply, type NoticeView } from './render.js';
 import type { AlertRule } from '../../store/alert-rules.js';
@@ -13,7 +13,7 @@ import type { SnapshotSource, Store } from '../../store/index.js';
 import type { NoticeWrite, ServiceNotice } from '../../store/service-notices.js';
 import { noticeStep, type Outage } from './notice-step.js';
 import type { SeriesInfo } from './series.js';
-import { edit, post } from '../../slack/outbound-alerts.js';
+import { edit, post } from './posting.js';
 
 /** Notices are per service: the campaign list and statistics are both CC-iSales. */
 export type NoticeService = 'isales' | 'cms' | 'oifde';
@@ -59,7 +59,7 @@ export class OutageTally {
 
 export interface NoticeDeps {
   store: Store;
-  client: SlackPoster;
+  outbound: Outbound;
   log: Logger;
   timeZone: string;
   claimMs: number;
@@ -92,7 +92,7 @@ async function advanceNotice(deps: NoticeDeps, service: NoticeService, outage: O
     const version = (prev?.version ?? 0) + 1;
     const view: NoticeView = { service: NOTICE_LABELS[service] ?? service, since: new Date(next.since), ruleCount: outage?.ruleCount ?? 0, timeZone: deps.timeZone, ...(next.reason ? { error: next.reason } : {}) };
     if (actions.includes('post-nodata') && outage) {
-      const r = await post(deps.client, { channel: outage.channel, blocks: renderNotice(view), text: noticeFallbackText(view) });
+      const r = await post(deps.outbound, { channel: outage.channel, blocks: renderNotice(view), text: noticeFallbackText(view) });
       if (!r.ok) {
         deps.log.warn('no-data notice could not be posted; retrying on a later tick', { service, channel: outage.channel, error: r.error });
         return 0;
@@ -102,8 +102,8 @@ async function advanceNotice(deps: NoticeDeps, service: NoticeService, outage: O
     }
     if (actions.includes('announce-back') && next.messageTs && next.messageChannel) {
       const back: NoticeView = { ...view, since: prev && prev.state !== 'ok' ? new Date(prev.since) : undefined, backAt: new Date(now) };
-      await edit(deps.client, { channel: next.messageChannel, ts: next.messageTs, blocks: renderNotice(back), text: noticeFallbackText(back) });
-      const r = await post(deps.client, { channel: next.messageChannel, threadTs: next.messageTs, blocks: renderNoticeBackReply(back), text: noticeFallbackText(back) });
+      await edit(deps.outbound, { channel: next.messageChannel, ts: next.messageTs, blocks: renderNotice(back), text: noticeFallbackText(back) });
+      const r = await post(deps.outbound, { channel: next.messageChannel, threadTs: next.messageTs, blocks: renderNoticeBackReply(back), text: noticeFallbackText(back) });
       if (!r.ok) {
         deps.log.warn('"data is back" could not be posted; retrying on a later tick', { service, error: r.error });
         return 0;

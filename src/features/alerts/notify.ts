@@ -8,15 +8,15 @@ import type { Logger } from '../../platform/log.js';
 import { alertFallbackText, renderAlertMessage, renderReminder, renderResolvedReply } from './render.js';
 import type { AlertStateWrite } from '../../store/alert-states.js';
 import type { Store } from '../../store/index.js';
-import { notifyByDm, type SlackPoster } from '../../slack/outbound.js';
+import type { Outbound } from '../../slack/outbound.js';
 import { toWrite, type AlertAction } from './evaluate.js';
 import { channelLink } from '../../slack/format.js';
-import { edit, findPosted, post } from '../../slack/outbound-alerts.js';
+import { edit, findPosted, post } from './posting.js';
 import { alertView, type ViewInput } from './view.js';
 
 export interface NotifyDeps {
   store: Store;
-  client: SlackPoster;
+  outbound: Outbound;
   log: Logger;
 }
 
@@ -36,7 +36,7 @@ export const incidentKey = (ruleId: number, subject: string, since: number) => `
 
 /** Performs the actions; returns how many Slack messages were posted (thread replies included). */
 export async function notify(deps: NotifyDeps, t: Transition): Promise<number> {
-  const { store, client, log } = deps;
+  const { store, outbound, log } = deps;
   const { rule, subject, now } = t;
   const state = { ...t.state };
   const patch: Partial<AlertStateWrite> = {};
@@ -50,8 +50,8 @@ export async function notify(deps: NotifyDeps, t: Transition): Promise<number> {
   for (const action of t.actions) {
     const view = alertView({ ...t, state: { ...state, ...patch } });
     if (action === 'post-firing') {
-      const found = t.retry ? await findPosted(client, rule.channelId, key) : undefined;
-      const outcome = found ? { ok: true as const, ts: found } : await post(client, { channel: rule.channelId, blocks: renderAlertMessage(view), text: alertFallbackText(view), key });
+      const found = t.retry ? await findPosted(outbound, rule.channelId, key) : undefined;
+      const outcome = found ? { ok: true as const, ts: found } : await post(outbound, { channel: rule.channelId, blocks: renderAlertMessage(view), text: alertFallbackText(view), key });
       if (!found) await record('firing', outcome, rule.channelId);
       if (!outcome.ok) {
         log.warn('alert could not be posted; retrying on a later tick', { rule: rule.id, subject, channel: rule.channelId, error: outcome.error });
@@ -66,14 +66,14 @@ export async function notify(deps: NotifyDeps, t: Transition): Promise<number> {
     const ts = patch.messageTs ?? state.messageTs;
     if (!ts) continue;
     if (action === 'update') {
-      const outcome = await edit(client, { channel, ts, blocks: renderAlertMessage(view), text: alertFallbackText(view) });
+      const outcome = await edit(outbound, { channel, ts, blocks: renderAlertMessage(view), text: alertFallbackText(view) });
       if (!outcome.ok) log.warn('alert message could not be edited', { rule: rule.id, subject, error: outcome.error });
       // A muted rule resolves by editing only; that edit is the whole announcement.
       else if (state.state === 'resolved' && !t.actions.includes('thread-resolved')) patch.lastNotifiedAt = now;
       continue;
     }
     const blocks = action === 'reminder' ? renderReminder(view, new Date(now)) : renderResolvedReply(view, t.firingSince !== undefined ? state.since - t.firingSince : undefined);
-    const outcome = await post(client, { channel, threadTs: state.threadTs ?? ts, blocks, text: action === 'reminder' ? `Still firing. ${alertFallbackText(view)}` : alertFallbackText(view) });
+    const outcome = await post(outbound, { channel, threadTs: state.threadTs ?? ts, blocks, text: action === 'reminder' ? `Still firing. ${alertFallbackText(view)}` : alertFallbackText(view) });
     await record(action === 'reminder' ? 'reminder' : 'resolved', outcome, channel);
     if (!outcome.ok && !GONE.has(outcome.error)) {
       log.warn('alert thread reply failed; retrying on a later tick', { rule: rule.id, subject, action, error: outcome.error });
@@ -90,7 +90,7 @@ export async function notify(deps: NotifyDeps, t: Transition): Promise<number> {
 /** Tells the rule's creator by DM, once per incident (retries stay quiet), that its alert could not be posted. */
 async function tellCreator(deps: NotifyDeps, t: Transition, error: string): Promise<void> {
   const text = `Your AICC alert rule ${t.rule.id} fired but could not be posted to ${channelLink(t.rule.channelId)}: ${error}. Invite the bot to the channel; the alert is posted as soon as it can be.`;
-  await notifyByDm(deps.client, t.rule.createdBy, text).catch((e: unknown) => deps.log.warn('could not tell the rule creator', { rule: t.rule.id, error: e }));
+  await deps.outbound.dm(t.rule.createdBy, text).catch((e: unknown) => deps.log.warn('could not tell the rule creator', { rule: t.rule.id, error: e }));
 }
 
 /**

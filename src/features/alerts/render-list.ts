@@ -85,7 +85,7 @@ function stateLine(r: AlertRuleView, states: readonly AlertStateSummary[], tz: s
 export function renderAlertList(view: AlertListView): KnownBlock[] {
   const where = view.channelId !== undefined ? ` posting to ${channelLink(view.channelId)}` : '';
   if (view.items.length === 0) {
-    return [header('Alert rules'), section(`No alert rules${where} yet.`), context('Add one with `/aicc alert add success_rate < 40 campaign:ID`.')];
+    return [header('Alert rules'), section(`No alert rules${where} yet.`), context('Add one with `/aicc alert add connection_rate < 40 campaign:ID`.')];
   }
   const items = view.items.map(({ rule, states }, i) =>
     `${i === 0 ? '' : '\n'}*Alert ${rule.id}*  ·  ${ruleLine(rule)}\n${settingsLine(rule, view.now, view.timeZone)}\n${stateLine(rule, states, view.timeZone)}`,

@@ -11,12 +11,15 @@ import { formatThreshold, formatValue, type MetricDef } from './metrics.js';
 import type { AlertOp } from '../../store/alert-rules.js';
 import { escapeMrkdwn, formatCount, formatDuration, formatTime, plural, truncate, userMention } from '../../slack/format.js';
 import { actions, button, context, fields, section, statusEmoji } from '../../slack/render/blocks.js';
+import { alertChartBlocks, type TrendPoint } from './render-chart.js';
 
 export const ALERT_ACK_ACTION = 'alert_ack';
 export const ALERT_MUTE_HOUR_ACTION = 'alert_mute_1h';
 export const ALERT_MUTE_TOMORROW_ACTION = 'alert_mute_tomorrow';
+/** **Mute…**: a duration picker (mute-form.ts). */
+export const ALERT_MUTE_PICK_ACTION = 'alert_mute_pick';
 /** Every button an alert message carries, for the listener registry. */
-export const ALERT_ACTIONS = [ALERT_ACK_ACTION, ALERT_MUTE_HOUR_ACTION, ALERT_MUTE_TOMORROW_ACTION] as const;
+export const ALERT_ACTIONS = [ALERT_ACK_ACTION, ALERT_MUTE_HOUR_ACTION, ALERT_MUTE_TOMORROW_ACTION, ALERT_MUTE_PICK_ACTION] as const;
 
 export type AlertMetricView = Pick<MetricDef, 'name' | 'label' | 'unit' | 'volumeLabel' | 'subject'>;
 
@@ -32,8 +35,8 @@ export interface AlertMessageView {
   state: 'firing' | 'resolved';
   value?: number;
   volume?: number;
-  /** The metric over the last hour, oldest first. */
-  trend: readonly number[];
+  /** The metric over the last hours (successful snapshots), oldest first: the chart and the "last hour" words. */
+  trend: readonly TrendPoint[];
   firingSince?: Date;
   resolvedAt?: Date;
   /** Why it resolved when not by its value (`campaign paused`). */
@@ -41,6 +44,8 @@ export interface AlertMessageView {
   ackedBy?: string;
   ackedAt?: Date;
   mutedUntil?: Date;
+  /** A mute that ended since the channel was last told (the reminder says so). */
+  muteEndedAt?: Date;
   mention?: string;
   timeZone: string;
   /** What the buttons carry (rule and subject). */
@@ -72,27 +77,17 @@ export function thresholdWords(v: ThresholdParts): string {
   return `${opText(v.op)} ${formatThreshold(v.metric, v.threshold)}  ·  clears at ${clearWords(v)}`;
 }
 
-const SPARKS = '▁▂▃▄▅▆▇█';
-
-/** A small sparkline of up to 12 points (`▇▆▄▂▁`); empty for no points. */
-export function sparkline(values: readonly number[]): string {
-  const pts = downsample(values, 12);
-  if (pts.length === 0) return '';
-  const lo = Math.min(...pts);
-  const hi = Math.max(...pts);
-  return pts.map((v) => SPARKS[hi === lo ? 3 : Math.round(((v - lo) / (hi - lo)) * 7)]).join('');
+/** The values of the hour up to the last point. */
+export function lastHour(points: readonly TrendPoint[]): number[] {
+  const end = points.at(-1)?.at ?? 0;
+  return points.filter((p) => p.at > end - 3_600_000).map((p) => p.value);
 }
 
-function downsample(values: readonly number[], max: number): number[] {
-  if (values.length <= max) return [...values];
-  return Array.from({ length: max }, (_, i) => values[Math.round((i * (values.length - 1)) / (max - 1))]!);
-}
-
-/** `▇▅▂ 62.0% → 48.0% → 31.2%`: first, middle and last of the last hour. */
+/** `62.0% → 48.0% → 31.2%`: first, middle and last of the last hour (the chart shows the course). */
 export function trendWords(metric: AlertMetricView, values: readonly number[]): string {
   if (values.length === 0) return 'no earlier data';
   const picks = values.length >= 3 ? [values[0]!, values[Math.floor((values.length - 1) / 2)]!, values.at(-1)!] : [...values];
-  return `\`${sparkline(values)}\` ${picks.map((v) => formatValue(metric, v)).join(' → ')}`;
+  return picks.map((v) => formatValue(metric, v)).join(' → ');
 }
 
 /** `campaign *Spring follow-up* (`1798…`)` or `voice bot `9433…``. */
@@ -126,11 +121,13 @@ export function renderAlertMessage(v: AlertMessageView): KnownBlock[] {
     fields([
       ['Value', `${value}${volumeWords(v)}`],
       ['Threshold', thresholdWords(v)],
-      ['Last hour', trendWords(v.metric, v.trend)],
+      ['Last hour', trendWords(v.metric, lastHour(v.trend))],
       where,
       timing,
     ]),
   ];
+  // The chart illustrates the figures above; its values follow it in words.
+  blocks.push(...alertChartBlocks({ metric: v.metric, threshold: v.threshold, clearValue: v.clearValue, history: v.trend, timeZone: tz }));
   const notes = [`Alert rule ${v.ruleId}  ·  \`${v.metric.name}\``];
   if (v.ackedBy) notes.push(`:eyes: Acknowledged by ${userMention(v.ackedBy)}${v.ackedAt ? ` at ${formatTime(v.ackedAt, tz)}` : ''}`);
   if (v.mutedUntil && v.state === 'firing') notes.push(`:mute: Muted until ${formatTime(v.mutedUntil, tz)}`);
@@ -138,7 +135,7 @@ export function renderAlertMessage(v: AlertMessageView): KnownBlock[] {
   if (v.state === 'firing') {
     const buttons: Button[] = [];
     if (!v.ackedBy) buttons.push(button('Acknowledge', ALERT_ACK_ACTION, v.buttonValue, 'primary'));
-    buttons.push(button('Mute 1h', ALERT_MUTE_HOUR_ACTION, v.buttonValue), button('Mute until tomorrow', ALERT_MUTE_TOMORROW_ACTION, v.buttonValue));
+    buttons.push(button('Mute 1h', ALERT_MUTE_HOUR_ACTION, v.buttonValue), button('Mute until tomorrow', ALERT_MUTE_TOMORROW_ACTION, v.buttonValue), button('Mute…', ALERT_MUTE_PICK_ACTION, v.buttonValue));
     blocks.push(actions(buttons, 'alert_actions'));
   }
   return blocks;
@@ -157,7 +154,8 @@ export function alertFallbackText(v: AlertMessageView): string {
 export function renderReminder(v: AlertMessageView, now: Date): KnownBlock[] {
   const forHow = v.firingSince ? ` for ${formatDuration(now.getTime() - v.firingSince.getTime())}` : '';
   const mention = safeMention(v.mention);
-  return [section(`:repeat: Still firing${forHow}: ${v.metric.label} ${formatValue(v.metric, v.value)}${volumeWords(v)}, ${thresholdWords(v)}.${mention ? ` ${mention}` : ''}`)];
+  const muteEnded = v.muteEndedAt ? `:loud_sound: The mute ended at ${formatTime(v.muteEndedAt, v.timeZone)}. ` : '';
+  return [section(`${muteEnded}:repeat: Still firing${forHow}: ${v.metric.label} ${formatValue(v.metric, v.value)}${volumeWords(v)}, ${thresholdWords(v)}.${mention ? ` ${mention}` : ''}`)];
 }
 
 /** The "resolved" reply; `firedFor` when known. */

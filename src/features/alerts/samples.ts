@@ -2,7 +2,7 @@
  * From stored snapshots to what {@link step} judges: the subjects of a rule (one campaign or bot,
  * or every running campaign of the VDN / every bot named in rules for `all`) and, per subject, a
  * sample (a value and its volume, "no data", or "not running") with the context a message shows:
- * the campaign's name and status and the last hour's trend.
+ * the campaign's name and status and the metric over the last hours.
  */
 import type { Campaign } from '../../aicc/domain.js';
 import { BOT_VDN } from '../collector/index.js';
@@ -11,6 +11,7 @@ import type { AlertState } from '../../store/alert-states.js';
 import type { Snapshot, SnapshotSource } from '../../store/index.js';
 import type { Sample } from './evaluate.js';
 import type { MetricDef, Reading } from './metrics.js';
+import type { TrendPoint } from './render-chart.js';
 import type { SeriesInfo, SnapshotReader } from './series.js';
 
 /** A sample with what a message or an explanation needs besides it. */
@@ -22,8 +23,8 @@ export interface SubjectSample {
   campaign?: Campaign;
   /** When the judged data was collected. */
   asOf?: number;
-  /** The metric over the window's snapshots, oldest first (read lazily: only messages need it). */
-  trend(): number[];
+  /** The metric over the last hours' successful snapshots, oldest first (read lazily: only messages need it). */
+  trend(): TrendPoint[];
 }
 
 const CAMPAIGN_RUNNING = 2;
@@ -49,7 +50,7 @@ const unique = (ids: readonly string[]) => [...new Set(ids)];
 
 /** Reads one subject of a rule. */
 export async function sampleOf(rule: AlertRule, metric: MetricDef, subject: string, reader: SnapshotReader): Promise<SubjectSample> {
-  const none = () => [] as number[];
+  const none = (): TrendPoint[] => [];
   if (metric.source === 'oifde') {
     const series = await reader.series('oifde', BOT_VDN, subject);
     const read = (s: Snapshot): Reading | undefined => (metric.source === 'oifde' ? metric.read(reader.botRows(s)) : undefined);
@@ -81,9 +82,9 @@ export async function sampleOf(rule: AlertRule, metric: MetricDef, subject: stri
   return { subject, campaign, sample: { kind: 'value', ...reading }, asOf: series.latestOk!.takenAt, trend: () => trendOf(series, read) };
 }
 
-function trendOf(series: SeriesInfo, read: (s: Snapshot) => Reading | undefined): number[] {
-  return series.rows.filter((r) => r.ok).flatMap((r) => {
+function trendOf(series: SeriesInfo, read: (s: Snapshot) => Reading | undefined): TrendPoint[] {
+  return series.history.flatMap((r) => {
     const v = read(r)?.value;
-    return v === undefined ? [] : [v];
+    return v === undefined ? [] : [{ at: r.takenAt, value: v }];
   });
 }

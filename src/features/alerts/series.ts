@@ -2,16 +2,19 @@
  * Reads what the collector stored, for one evaluation: each series (source, VDN, subject) is read
  * once for the last hour, failed rows included, and says whether it is fresh enough to judge by
  * and whether it has been failing or missing for three ticks (the "no data" notice's condition).
+ * The same read keeps the successful rows of the last three hours, which an alert message charts.
  * Payloads are decoded once per snapshot, however many rules read them.
  */
 import type { BotStatRow, Campaign, CampaignStats, TaskRealtime } from '../../aicc/domain.js';
 import { decodeCampaigns, decodeCms, decodeStats } from '../collector/index.js';
-import type { Snapshot, SnapshotSource, Store } from '../../store/index.js';
+import type { Snapshot, SnapshotRepo, SnapshotSource } from '../../store/index.js';
 
 /** What one series looks like now. */
 export interface SeriesInfo {
   /** The window's rows, oldest first, failed ones included. */
   rows: Snapshot[];
+  /** The successful rows of the last {@link HISTORY_MS}, oldest first: what an alert message charts. */
+  history: Snapshot[];
   /** The newest successful row, when there is one in the window. */
   latestOk?: Snapshot;
   /** The newest successful row is recent enough to judge by (within 1.5 collector intervals). */
@@ -42,9 +45,16 @@ export interface ReaderOptions {
 
 /** Three ticks without data make a service "down". */
 export const DOWN_TICKS = 3;
+/** How far back an alert message's chart looks. */
+export const HISTORY_MS = 3 * 3_600_000;
+
+/** Where a reader reads: the store, or (for a backtest) the stored history as it stood at `now`. */
+export interface SnapshotSourceRows {
+  snapshots: Pick<SnapshotRepo, 'range' | 'latest'>;
+}
 
 /** Builds a reader for one evaluation at `now`. */
-export function createSnapshotReader(store: Store, now: number, opts: ReaderOptions): SnapshotReader {
+export function createSnapshotReader(store: SnapshotSourceRows, now: number, opts: ReaderOptions): SnapshotReader {
   const { intervalMs } = opts;
   const windowMs = opts.windowMs ?? Math.max(3_600_000, (DOWN_TICKS + 1) * intervalMs);
   const seriesMemo = new Map<string, Promise<SeriesInfo>>();
@@ -55,7 +65,10 @@ export function createSnapshotReader(store: Store, now: number, opts: ReaderOpti
   };
 
   async function load(source: SnapshotSource, vdn: number, subject: string): Promise<SeriesInfo> {
-    const rows = await store.snapshots.range(source, vdn, subject, now - windowMs, now);
+    // One read serves the evaluation (the window) and an alert message's chart (the longer history).
+    const all = await store.snapshots.range(source, vdn, subject, now - Math.max(windowMs, HISTORY_MS), now);
+    const rows = all.filter((r) => r.takenAt >= now - windowMs);
+    const history = all.filter((r) => r.ok);
     const latestOk = rows.findLast((r) => r.ok);
     const failedTicks = new Set<number>();
     let firstFailure: number | undefined;
@@ -71,6 +84,7 @@ export function createSnapshotReader(store: Store, now: number, opts: ReaderOpti
     const downSince = down ? (firstFailure ?? (lastOkAt !== undefined ? lastOkAt + intervalMs : now)) : undefined;
     return {
       rows,
+      history,
       ...(latestOk ? { latestOk } : {}),
       fresh: latestOk !== undefined && now - latestOk.takenAt <= 1.5 * intervalMs,
       down,

@@ -4,6 +4,7 @@
  */
 import type { Campaign } from '../../aicc/domain.js';
 import type { AlertMessageView } from './render.js';
+import type { TrendPoint } from './render-chart.js';
 import type { AlertRule } from '../../store/alert-rules.js';
 import type { AlertStateWrite } from '../../store/alert-states.js';
 import { isMuted } from './evaluate.js';
@@ -15,7 +16,7 @@ export interface ViewInput {
   subject: string;
   state: AlertStateWrite;
   campaign?: Campaign;
-  trend?: readonly number[];
+  trend?: readonly TrendPoint[];
   /** When the alert began firing, if the state no longer says (it has resolved). */
   firingSince?: number;
   now: number;
@@ -65,6 +66,8 @@ export function alertView(input: ViewInput): AlertMessageView {
     ackedBy: state.ackedBy ?? undefined,
     ackedAt: date(state.ackedAt),
     mutedUntil: isMuted(rule, input.now) ? date(rule.mutedUntil) : undefined,
+    // The engine's reminder for a mute that ended since the last message (evaluate.ts) says so.
+    muteEndedAt: rule.mutedUntil !== undefined && rule.mutedUntil <= input.now && (state.lastNotifiedAt ?? state.since) < rule.mutedUntil ? new Date(rule.mutedUntil) : undefined,
     mention: rule.mention,
     timeZone: input.timeZone,
     buttonValue: alertButtonValue(rule.id, input.subject),

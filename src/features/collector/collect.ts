@@ -9,6 +9,7 @@ import { isAiccError } from '../../aicc/errors.js';
 import type { Aicc } from '../../aicc/index.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Logger } from '../../platform/log.js';
+import { pool } from '../../platform/pool.js';
 import type { NewSnapshot, Store } from '../../store/index.js';
 import { encodeCampaigns, encodeCms, encodeStats } from './payloads.js';
 
@@ -35,20 +36,6 @@ export interface TickReport {
 
 function describe(error: unknown): string {
   return isAiccError(error) ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error);
-}
-
-/** Runs `fn` over `items` with at most `limit` in flight. */
-async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
 
 export async function collectOnce(deps: CollectorDeps): Promise<TickReport> {

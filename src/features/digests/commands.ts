@@ -9,7 +9,8 @@ export const digestAddCommand = defineCommand({
   summary: 'Post a daily digest of campaign and bot figures to a channel',
   details:
     'Every option has a default: the current channel, `at:09:00`, `days:mon-fri`, the bot’s time zone, all campaigns of the VDN, no bots, `when:always`. ' +
-    'Times follow the time zone, daylight saving included. With `when:changed` a digest is skipped when its figures are the same as the last one posted.',
+    'Times follow the time zone, daylight saving included. With `when:changed` a digest is skipped when its figures are the same as the last one posted. ' +
+    'Typed with no arguments, `digest add` opens a form with these fields and pickers (give any argument, e.g. `digest add at:09:00`, to subscribe at once).',
   positional: [{ name: 'channel', value: channel(), required: false, help: 'where to post it (default: this channel)' }],
   options: {
     at: { value: timeOfDay(), help: 'local time, 24-hour (default `09:00`)' },
@@ -19,11 +20,12 @@ export const digestAddCommand = defineCommand({
     bots: { value: csv(identifier('CODE'), { placeholder: 'CODE,CODE', max: 50 }), help: 'voice-bot access codes to include' },
     when: { value: choice(['always', 'changed']), help: '`changed` skips a digest whose figures did not change (default `always`)' },
   },
-  examples: ['digest add', 'digest add #ops at:08:30 days:daily tz:Asia/Shanghai', 'digest add #ops campaigns:1798316116,1798316117 bots:943370855474270208 when:changed'],
+  examples: ['digest add', 'digest add #ops at:08:30 days:daily tz:Asia/Shanghai', 'digest add #ops campaigns:1730021037,1598416168 bots:950287235549293680 when:changed'],
 });
 
 export const digestListCommand = defineCommand({
   name: 'digest list',
+  shareable: true,
   summary: 'List digests with their schedule, next run and last delivery',
   positional: [{ name: 'channel', value: channel(), required: false, help: 'only the digests of this channel' }],
   options: {},

@@ -5,11 +5,11 @@
 import type { BotStatRow, Campaign, CampaignStats } from '../../aicc/domain.js';
 import { SERVICE_LABELS, isAiccError } from '../../aicc/errors.js';
 import type { Aicc } from '../../aicc/index.js';
-import { BOT_VDN } from '../collector/index.js';
-import { decodeCampaigns, decodeStats } from '../collector/index.js';
+import { BOT_VDN, DEFAULT_TOLERANCE_MS, decodeCampaigns, decodeStats } from '../collector/index.js';
 import type { Store } from '../../store/index.js';
 import type { DigestSubscription } from '../../store/digests.js';
 import type { BotDigestInput, DigestFailure, DigestInput, VdnDigestInput } from './view.js';
+import { vdnHours, type VdnHours } from './series.js';
 
 const DAY = 86_400_000;
 
@@ -18,6 +18,8 @@ export interface ContentDeps {
   aicc: Aicc;
   /** How old a snapshot may be and still count as current. */
   freshMs: number;
+  /** The tenant's zone (AICC_TIMEZONE): the vendor's day, and so the hours charted, start at its midnight. */
+  timeZone?: string;
 }
 
 function why(error: unknown): string {
@@ -67,7 +69,26 @@ async function vdnInput(sub: DigestSubscription, now: number, deps: ContentDeps,
 
   // "Same time yesterday": the newest snapshot at or before now − 24 h, within the hour before it.
   const y = await store.snapshots.latestBefore('stats', vdn, '', now - DAY, { notBefore: now - DAY - 3_600_000 });
-  return { vdn, campaigns, campaignsAsOf, stats, statsAsOf, yesterdayStats: y ? decodeStats(y.payload) : undefined, yesterdayAsOf: y ? new Date(y.takenAt) : undefined };
+  const hours = await hoursOrNone(sub, now, deps);
+  return {
+    vdn,
+    campaigns,
+    campaignsAsOf,
+    stats,
+    statsAsOf,
+    yesterdayStats: y ? decodeStats(y.payload) : undefined,
+    yesterdayAsOf: y ? new Date(y.takenAt) : undefined,
+    ...(hours ? { hours } : {}),
+  };
+}
+
+/** The hourly chart is an illustration: without it the digest still says everything. */
+async function hoursOrNone(sub: DigestSubscription, now: number, deps: ContentDeps): Promise<VdnHours | undefined> {
+  try {
+    return await vdnHours(deps.store, sub, now, deps.timeZone ?? sub.timeZone, Math.max(DEFAULT_TOLERANCE_MS, deps.freshMs));
+  } catch {
+    return undefined;
+  }
 }
 
 async function botInput(code: string, now: number, deps: ContentDeps, failures: DigestFailure[]): Promise<BotDigestInput> {
@@ -92,6 +113,7 @@ export async function gatherDigestInput(sub: DigestSubscription, now: Date, deps
   return {
     now,
     timeZone: sub.timeZone,
+    ...(deps.timeZone ? { tenantTimeZone: deps.timeZone } : {}),
     subscriptionId: sub.id,
     late: late ? { scheduledFor: late } : undefined,
     vdnData,

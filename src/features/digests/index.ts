@@ -4,7 +4,11 @@ import { handleDigestList } from './handle-list.js';
 import { handleDigestPause, handleDigestRemove, handleDigestResume, handleDigestRun } from './handle-manage.js';
 
 export { DIGESTS_COMMANDS } from './commands.js';
-export { registerDigestActions as registerDigestsActions } from './run-button.js';
+export { registerDigestsListeners as registerDigestsActions } from './register.js';
+export { openDigestFormFromCommand, type DigestFormDeps } from './form-listeners.js';
+export { DIGEST_EDIT_ACTION, DIGEST_NEW_ACTION } from './form.js';
+export { DIGEST_RUN_ACTION, scopeWords as digestScopeWords } from './render-list.js';
+export { describeSchedule } from './schedule.js';
 export { createDigestService, type DigestService } from './service.js';
 export type { DigestsDeps } from './deps.js';
 

@@ -70,9 +70,19 @@ function scheduleWords(item: DigestListItem): string {
 }
 
 /** `Mon 2026-11-23 09:00` in the subscription's zone. */
+/** One formatter per zone: the short zone name every time in a list carries (`GMT+8`, `UTC`). */
+const zoneNames = new Map<string, Intl.DateTimeFormat>();
+
+function zoneName(date: Date, timeZone: string): string {
+  let f = zoneNames.get(timeZone);
+  if (!f) zoneNames.set(timeZone, (f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })));
+  return f.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+}
+
+/** A time in the subscription's zone, saying which (lists mix subscriptions of several zones). */
 function when(date: Date, timeZone: string): string {
   try {
-    return format(date, 'EEE yyyy-MM-dd HH:mm', { in: tz(timeZone) });
+    return `${format(date, 'EEE yyyy-MM-dd HH:mm', { in: tz(timeZone) })} ${zoneName(date, timeZone)}`;
   } catch {
     return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   }

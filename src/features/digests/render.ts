@@ -1,21 +1,25 @@
 /**
  * A digest as Slack messages: text first, so the figures can be read in a notification and found
- * with Slack search.
+ * with Slack search; charts beside the text they illustrate, each followed by its figures in words.
  *
  * The first message holds the header, the date and time zone, a late notice, the sources that
- * failed, totals per VDN, the best and worst campaigns, the voice bots and the "as of" lines. The
- * per-campaign table (one monospace row per campaign, in code blocks of ~30 rows) follows in the
- * same message when the whole fits in one message, and otherwise goes to replies in its thread,
- * each within Block Kit limits. Anything the first message cannot hold moves to the thread too,
- * so the first message is always one valid message.
+ * failed, totals per VDN (with the VDN's hourly chart), the best and worst campaigns, the voice bots
+ * (with their calls chart) and the "as of" lines. A message holds two charts at most, so further
+ * charts (the bots' autonomy when a VDN chart is there) open the thread. The per-campaign table (a
+ * native `table` block per VDN) follows in the same message when the whole fits in one message,
+ * and otherwise goes to replies in its thread, each within Block Kit limits. Anything the first
+ * message cannot hold moves to the thread too, so the first message is always one valid message.
  */
 import { createHash } from 'node:crypto';
 import type { KnownBlock } from '@slack/types';
 import { escapeMrkdwn, formatCount, formatDateTime, formatPercent, formatTime, plural, truncate } from '../../slack/format.js';
 import { chunkLines, context, divider, header, section } from '../../slack/render/blocks.js';
+import { asChart } from '../../slack/render/chart.js';
 import { LIMITS, fitBlocks } from '../../slack/render/limits.js';
-import { cell, plainCell } from './columns.js';
-import type { DigestBotRow, DigestCampaignRow, DigestView, DigestVdnView, RankedCampaign, Rate } from './view.js';
+import { plainCell } from './columns.js';
+import { botAutonomyChartBlocks, botCallsChartBlocks, vdnChartBlocks } from './render-charts.js';
+import { campaignTableBlocks, TABLE_NOTE } from './render-table.js';
+import type { DigestBotRow, DigestView, DigestVdnView, RankedCampaign, Rate } from './view.js';
 
 /** The messages of one digest: the channel post and the replies in its thread (possibly none). */
 export interface DigestMessages {
@@ -23,25 +27,12 @@ export interface DigestMessages {
   thread: KnownBlock[][];
 }
 
-/** Room left in a section for a code block, below the 3,000-character limit. */
-const SECTION_BUDGET = 2900;
-
 /** "down 12.0 points since yesterday"; undefined when there is nothing to compare. */
 export function deltaWords(points: number | null): string | undefined {
   if (points === null) return undefined;
   if (Math.abs(points) < 0.05) return 'same as yesterday';
   return `${points > 0 ? 'up' : 'down'} ${Math.abs(points).toFixed(1)} points since yesterday`;
 }
-
-/** `+3.4` / `-12.0` / `0.0` for the table; `–` when unknown. */
-function deltaCell(points: number | null): string {
-  if (points === null) return '–';
-  if (Math.abs(points) < 0.05) return '0.0';
-  return `${points > 0 ? '+' : '-'}${Math.abs(points).toFixed(1)}`;
-}
-
-/** Rate in the table: `55.0%`, or `–` where prose would say "no data" (keeps columns narrow). */
-const pct = (r: Rate): string => (r === null ? '–' : formatPercent(r));
 
 /** Vendor text for prose: one line, no backticks, escaped, bounded. */
 const vendorText = (text: string, max = 60): string => escapeMrkdwn(truncate(plainCell(text) || '(no name)', max));
@@ -55,13 +46,13 @@ function vdnSection(v: DigestVdnView): KnownBlock[] {
   if (t.campaigns > 0) {
     const delta = deltaWords(t.deltaPoints);
     lines.push(
-      `Dialled *${formatCount(t.dialled)}*  ·  connected *${formatCount(t.connected)}*  ·  success *${formatPercent(t.successRate)}*${delta ? ` (${delta})` : ''}`,
+      `Dialled *${formatCount(t.dialled)}*  ·  connected *${formatCount(t.connected)}*  ·  connection rate *${formatPercent(t.successRate)}*${delta ? ` (${delta})` : ''}`,
       `Finished today ${formatCount(t.finished)}  ·  remaining ${formatCount(t.remaining)}`,
     );
   } else {
     lines.push('No campaign in scope.');
   }
-  if (v.withoutStats > 0) lines.push(`:grey_question: ${plural(v.withoutStats, 'campaign')} without figures; the totals leave them out.`);
+  if (t.campaigns > 0 && t.reported < t.campaigns) lines.push(`:grey_question: ${t.reported} of ${plural(t.campaigns, 'campaign')} reported today's dialled and connected counts; the totals cover those ${formatCount(t.reported)}.`);
   if (v.notFound.length > 0) {
     const ids = v.notFound.slice(0, 20).map((id) => `\`${escapeMrkdwn(truncate(plainCell(id), 40))}\``).join(', ');
     const more = v.notFound.length > 20 ? ` and ${formatCount(v.notFound.length - 20)} more` : '';
@@ -80,8 +71,8 @@ function rankingSection(view: DigestView): KnownBlock[] {
   const min = formatCount(view.minDialledForRanking);
   if (view.rankedCount === 0) return [section(`*Best and worst*\nNo campaign has dialled ${min} calls today, so none is ranked.`)];
   const multi = view.vdns.length > 1;
-  const lines = [`*Best success rate* (campaigns with at least ${min} dialled today)`, ...view.best.map((r, i) => rankedLine(r, i, multi))];
-  if (view.worst.length > 0) lines.push('', '*Lowest success rate*', ...view.worst.map((r, i) => rankedLine(r, i, multi)));
+  const lines = [`*Best connection rate* (campaigns with at least ${min} dialled today)`, ...view.best.map((r, i) => rankedLine(r, i, multi))];
+  if (view.worst.length > 0) lines.push('', '*Lowest connection rate*', ...view.worst.map((r, i) => rankedLine(r, i, multi)));
   return chunkLines(lines).map((c) => section(c));
 }
 
@@ -117,51 +108,6 @@ function asOfLines(view: DigestView): string[] {
   return lines;
 }
 
-const TABLE_HEAD = { name: 'Campaign', status: 'Status', dialled: 'Dialled', connected: 'Connect', success: 'Success', delta: 'Δ pts', done: 'Done' };
-const W = { name: 24, status: 9, dialled: 8, connected: 8, success: 7, delta: 6, done: 6 };
-
-function tableRow(c: DigestCampaignRow, idWidth: number): string {
-  return [
-    cell(c.name ?? '(not listed)', W.name),
-    cell(c.id, idWidth),
-    cell(c.statusLabel, W.status),
-    cell(formatCount(c.dialled), W.dialled, 'right'),
-    cell(formatCount(c.connected), W.connected, 'right'),
-    cell(pct(c.successRate), W.success, 'right'),
-    cell(deltaCell(c.deltaPoints), W.delta, 'right'),
-    cell(pct(c.completionRate), W.done, 'right'),
-  ].join(' ');
-}
-
-/** The campaign table of one VDN as sections, each a titled code block within the section limit. */
-function tableSections(v: DigestVdnView): KnownBlock[] {
-  if (v.campaigns.length === 0) return [];
-  const idWidth = Math.min(20, Math.max(2, ...v.campaigns.map((c) => plainCell(c.id).length)));
-  const head = [
-    cell(TABLE_HEAD.name, W.name),
-    cell('ID', idWidth),
-    cell(TABLE_HEAD.status, W.status),
-    cell(TABLE_HEAD.dialled, W.dialled, 'right'),
-    cell(TABLE_HEAD.connected, W.connected, 'right'),
-    cell(TABLE_HEAD.success, W.success, 'right'),
-    cell(TABLE_HEAD.delta, W.delta, 'right'),
-    cell(TABLE_HEAD.done, W.done, 'right'),
-  ].join(' ');
-  const rows = v.campaigns.map((c) => tableRow(c, idWidth));
-  const titleRoom = 80;
-  const chunks = chunkLines(rows, SECTION_BUDGET - head.length - titleRoom);
-  const total = formatCount(v.campaigns.length);
-  let from = 1;
-  return chunks.map((chunk) => {
-    const n = chunk.split('\n').length;
-    const range = chunks.length > 1 ? ` ${formatCount(from)}–${formatCount(from + n - 1)} of ${total}` : ` (${total})`;
-    from += n;
-    return section(`*VDN ${v.vdn} campaigns*${range}\n\`\`\`${head}\n${chunk}\`\`\``);
-  });
-}
-
-const TABLE_NOTE = 'Δ pts = success rate change in points since the same time yesterday  ·  Done = finished share of the whole campaign';
-
 /** Renders a digest into a first message and thread replies, every one within Block Kit limits. */
 export function renderDigest(view: DigestView): DigestMessages {
   const top: KnownBlock[] = [header(view.title), context(`:calendar: *${view.date}*  ·  ${escapeMrkdwn(view.timeZone)}`)];
@@ -170,27 +116,43 @@ export function renderDigest(view: DigestView): DigestMessages {
     const now = formatTime(view.generatedAt, view.timeZone);
     top.push(section(`:hourglass_flowing_sand: *Posted late.* This digest was due at ${due}; the bot was not running then, so it comes at ${now}.`));
   }
-  top.push(...failureSection(view), ...view.vdns.flatMap(vdnSection), divider(), ...rankingSection(view));
-  if (view.bots.length > 0) top.push(divider(), ...chunkLines(['*Voice bots* (today)', ...view.bots.map(botLine)]).map((c) => section(c)));
+  // Charts beyond the message's two open the thread, each with its text.
+  const laterCharts: KnownBlock[] = [];
+  let charts = 0;
+  const beside = (blocks: KnownBlock[]): KnownBlock[] => {
+    if (!blocks.some((b) => asChart(b))) return blocks;
+    if (charts < LIMITS.chartsPerMessage) {
+      charts++;
+      return blocks;
+    }
+    laterCharts.push(...blocks);
+    return [];
+  };
+  top.push(...failureSection(view), ...view.vdns.flatMap((v) => [...vdnSection(v), ...beside(vdnChartBlocks(v))]), divider(), ...rankingSection(view));
+  if (view.bots.length > 0) {
+    top.push(divider(), ...chunkLines(['*Voice bots* (today)', ...view.bots.map(botLine)]).map((c) => section(c)));
+    top.push(...beside(botCallsChartBlocks(view.botHours)), ...beside(botAutonomyChartBlocks(view.botHours)));
+  }
 
-  const table = view.vdns.flatMap(tableSections);
+  const table = view.vdns.flatMap(campaignTableBlocks);
   const footer: KnownBlock[] = [context(...chunkLines(asOfLines(view), 1900).slice(0, LIMITS.contextElements))];
   if (view.subscriptionId !== undefined) footer.push(context(`Digest ${view.subscriptionId}  ·  \`/aicc digest list\` to see or change digests`));
+  const more = laterCharts.length > 0 ? fitBlocks(laterCharts) : [];
 
   const whole = [...top, ...(table.length > 0 ? [divider(), ...table, context(TABLE_NOTE)] : []), ...footer];
   const inOne = fitBlocks(whole);
-  if (inOne.length === 1) return { first: inOne[0]!, thread: [] };
+  if (inOne.length === 1) return { first: inOne[0]!, thread: more };
 
   const pointer = table.length > 0 ? [context(`:thread: The table of all ${plural(countCampaigns(view), 'campaign')} is in the thread.`)] : [];
   const [first = [], ...overflow] = fitBlocks([...top, ...pointer, ...footer]);
-  return { first, thread: [...overflow, ...fitBlocks([...table, context(TABLE_NOTE)])] };
+  return { first, thread: [...overflow, ...more, ...fitBlocks([...table, context(TABLE_NOTE)])] };
 }
 
 const countCampaigns = (view: DigestView): number => view.vdns.reduce((n, v) => n + v.campaigns.length, 0);
 
 /** The notification text of a digest's first message: plain figures, no vendor text, ≤ 300 characters. */
 export function digestFallbackText(view: DigestView): string {
-  const parts = view.vdns.map((v) => `VDN ${v.vdn}: ${formatCount(v.totals.dialled)} dialled, ${formatPercent(v.totals.successRate)} success`);
+  const parts = view.vdns.map((v) => `VDN ${v.vdn}: ${formatCount(v.totals.dialled)} dialled, ${formatPercent(v.totals.successRate)} connected`);
   if (view.failures.length > 0) parts.push(`${plural(view.failures.length, 'source')} missing`);
   const text = `${view.title} ${view.date}${view.late ? ' (late)' : ''}: ${parts.join('; ') || 'no data'}`;
   return truncate(escapeMrkdwn(text), LIMITS.fallbackText);

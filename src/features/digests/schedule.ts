@@ -1,5 +1,5 @@
 /**
- * When a digest is due: parsing `at`, `days` and `tz`, the node-cron expression, and the scheduled
+ * When a digest is due: parsing `at`, `days` and `tz`, and the scheduled
  * instants themselves, computed in the subscription's time zone with @date-fns/tz. Pure: every
  * function takes the instants it reasons about; nothing here reads a clock or starts a timer.
  *
@@ -10,11 +10,10 @@
  * - fall back: a time that happens twice (01:30 on the first Sunday of November) runs once, at
  *   the first occurrence (01:30 EDT); the repeated hour does not produce a second slot.
  *
- * The slots ({@link nextRuns}, {@link scheduledSlotsBetween}) are the truth about what is due; a
- * node-cron trigger built from {@link cronExpression} is only a wake-up, because node-cron itself
- * never fires in the spring-forward gap and may fire twice in the repeated hour. A runner that, on
- * each wake-up (and at start), claims the slots between its last check and now by
- * {@link slotKey} gets both DST cases and the exactly-once rule right.
+ * The slots ({@link nextRuns}, {@link scheduledSlotsBetween}) are the truth about what is due; the
+ * digest service only wakes on a timer and, on each wake-up (and at start), claims the slots between
+ * its last check and now, one claim per subscription and slot, which gets both DST cases and the
+ * exactly-once rule right whatever the timer does.
  */
 import { TZDate } from '@date-fns/tz';
 
@@ -36,9 +35,6 @@ export interface DigestSchedule {
   days: string;
   timeZone: string;
 }
-
-/** The parts of a schedule {@link cronExpression} needs (the zone is given to node-cron apart). */
-export type CronSchedule = Pick<DigestSchedule, 'at' | 'days'>;
 
 /** What to do about a slot that passed while the bot was not running. */
 export type CatchUpDecision = 'post-late' | 'miss';
@@ -182,28 +178,6 @@ export function describeSchedule(spec: DigestSchedule): string {
   return `${formatAt(s)} ${describeDays(s.days)} (${s.timeZone})`;
 }
 
-/**
- * The node-cron 4 expression (five fields, minute first) for a schedule, e.g. `0 9 * * 1-5`; pass
- * the zone as node-cron's `timezone` option. See the module comment for why it is only a wake-up.
- */
-export function cronExpression(spec: CronSchedule): string {
-  const s = resolve({ at: spec.at, days: spec.days });
-  let dow = '*';
-  if (s.days.length < 7) {
-    // Cron numbers Sunday 0, so ranges are taken in that order here ('0,6', '1-5').
-    const parts: string[] = [];
-    let i = 0;
-    while (i < s.days.length) {
-      let j = i;
-      while (j + 1 < s.days.length && s.days[j + 1] === s.days[j]! + 1) j++;
-      parts.push(...(j - i >= 2 ? [`${s.days[i]}-${s.days[j]}`] : s.days.slice(i, j + 1).map(String)));
-      i = j + 1;
-    }
-    dow = parts.join(',');
-  }
-  return `${s.minute} ${s.hour} * * ${dow}`;
-}
-
 /** Scheduled instants strictly after `after`, in order, one per scheduled local date. */
 function* slotsAfter(s: Resolved, after: Date): Generator<Date> {
   const local = new TZDate(after.getTime(), s.timeZone);
@@ -270,12 +244,4 @@ export function catchUpDecision(slot: Date, now: Date, graceMin: number): CatchU
 export function planCatchUp(spec: DigestSchedule, from: Date, now: Date, graceMin: number): Array<{ slot: Date; decision: CatchUpDecision }> {
   const slots = scheduledSlotsBetween(spec, from, now);
   return slots.map((slot, i) => ({ slot, decision: i === slots.length - 1 ? catchUpDecision(slot, now, graceMin) : 'miss' }));
-}
-
-/**
- * The exactly-once claim key of one subscription's slot: `digest:3:2026-11-21T01:00Z` (the slot's
- * UTC minute), the same whichever process or trigger computes it.
- */
-export function slotKey(subscriptionId: number | string, slot: Date): string {
-  return `digest:${subscriptionId}:${slot.toISOString().slice(0, 16)}Z`;
 }

@@ -1,20 +1,21 @@
 /**
- * Scheduled digests, exactly once. A node-cron task wakes every minute; each wake-up (and start)
+ * Scheduled digests, exactly once. A timer wakes the service every 15 seconds; each wake-up (and start)
  * computes, per subscription, the scheduled slots since the last one handled (pure schedule code,
  * so time zones and DST are right whatever the cron library does), claims each slot in the store
  * (a unique row per subscription and minute: a second process skips it), and posts it — late within
  * `DIGEST_GRACE_MIN`, otherwise recorded as missed.
  */
-import cron from 'node-cron';
 import type { Aicc } from '../../aicc/index.js';
 import type { Clock } from '../../platform/clock.js';
+import { failureOf, type Health } from '../../platform/health.js';
 import type { Logger } from '../../platform/log.js';
 import { channelLink } from '../../slack/format.js';
 import type { DigestSubscription } from '../../store/digests.js';
 import type { Store } from '../../store/index.js';
 import { gatherDigestInput } from './content.js';
 import { isAlive } from '../../platform/liveness.js';
-import { deliver, DeliveryError, findPosted, notifyByDm, type SlackPoster } from '../../slack/outbound.js';
+import { SlackCallError, type Outbound } from '../../slack/outbound.js';
+import { pool } from '../../platform/pool.js';
 import { digestFallbackText, digestHash, renderDigest } from './render.js';
 import { nextRuns, planCatchUp } from './schedule.js';
 import { buildDigestView } from './view.js';
@@ -22,13 +23,16 @@ import { buildDigestView } from './view.js';
 export interface DigestServiceDeps {
   store: Store;
   aicc: Aicc;
-  client: SlackPoster;
+  outbound: Outbound;
   clock: Clock;
   log: Logger;
   graceMin: number;
   /** Snapshot age that still counts as current (two collector intervals). */
   freshMs: number;
-  sleep?: (ms: number) => Promise<void>;
+  /** Background-job health: each wake-up records its outcome here. */
+  jobs?: Health;
+  /** The tenant's zone (AICC_TIMEZONE), where the vendor's day starts; the hourly charts follow it. */
+  timeZone?: string;
 }
 
 export type PostOutcome =
@@ -43,41 +47,53 @@ export interface DigestService {
   runDue(now?: Date): Promise<void>;
   nextRun(sub: DigestSubscription, after?: Date): Date | undefined;
   start(): void;
-  stop(): void;
+  /** Stops the schedule and waits for the run in progress. */
+  stop(): Promise<void>;
 }
+
+/** Message metadata type of digest posts, so a recovering process can recognise its own post. */
+export const DIGEST_EVENT_TYPE = 'aicc_digest';
+/**
+ * Channels served at once. A channel's subscriptions go one after another, in order (so its
+ * digests keep their order); a slow or stuck post holds up only its own channel.
+ */
+const CHANNELS_AT_ONCE = 4;
 
 const jobName = (id: number) => `digest:${id}`;
 /** A slot handled this long after its time is marked late. */
 const LATE_AFTER_MS = 2 * 60_000;
 /** A 'running' claim older than this whose holder has no heartbeat was interrupted. */
 const STALE_CLAIM_MS = 5_000;
+const WAKE_EVERY_MS = 15_000;
 
 export function createDigestService(deps: DigestServiceDeps): DigestService {
   const { store, clock, log } = deps;
-  let task: ReturnType<typeof cron.createTask> | undefined;
+  let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
+  let stopped = false;
 
   async function post(sub: DigestSubscription, opts: { slot?: Date; late?: boolean; manual?: boolean } = {}): Promise<PostOutcome> {
     const now = clock();
     const slot = opts.slot ?? now;
     const jobKey = `${jobName(sub.id)}@${slot.getTime()}`;
-    const input = await gatherDigestInput(sub, now, { store, aicc: deps.aicc, freshMs: deps.freshMs }, opts.late ? slot : undefined);
+    const input = await gatherDigestInput(sub, now, { store, aicc: deps.aicc, freshMs: deps.freshMs, ...(deps.timeZone ? { timeZone: deps.timeZone } : {}) }, opts.late ? slot : undefined);
     const view = buildDigestView(input);
     const hash = digestHash(view);
     if (!opts.manual && sub.whenMode === 'changed' && sub.lastDigestHash === hash) return { status: 'unchanged' };
     const messages = renderDigest(view);
     try {
-      const { ts, attempts } = await deliver(deps.client, { channel: sub.channelId, first: messages.first, thread: messages.thread, text: digestFallbackText(view), jobKey }, { sleep: deps.sleep });
+      const plan = { channel: sub.channelId, first: messages.first, thread: messages.thread, text: digestFallbackText(view), threadText: 'Digest, continued', metadata: { eventType: DIGEST_EVENT_TYPE, payload: { job: jobKey } } };
+      const { ts, attempts } = await deps.outbound.postPlan(plan);
       const status = opts.late ? 'late' : 'posted';
       await store.deliveries.record({ kind: 'digest', ref: sub.id, jobKey, channel: sub.channelId, status, at: clock().getTime(), ts, attempts });
       await store.digests.update(sub.id, { lastDigestHash: hash, updatedAt: clock().getTime() });
       return { status, ts };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const attempts = error instanceof DeliveryError ? error.attempts : 1;
+      const attempts = error instanceof SlackCallError ? error.attempts : 1;
       await store.deliveries.record({ kind: 'digest', ref: sub.id, jobKey, channel: sub.channelId, status: 'failed', at: clock().getTime(), error: message, attempts });
       log.warn('digest delivery failed', { subscription: sub.id, channel: sub.channelId, error: message });
-      await notifyByDm(deps.client, sub.createdBy, `Your AICC digest #${sub.id} could not be posted to ${channelLink(sub.channelId)}: ${message}. Invite the bot to the channel or check \`/aicc digest list\`.`).catch((e: unknown) =>
+      await deps.outbound.dm(sub.createdBy, `Your AICC digest #${sub.id} could not be posted to ${channelLink(sub.channelId)}: ${message}. Invite the bot to the channel or check \`/aicc digest list\`.`).catch((e: unknown) =>
         log.warn('could not tell the subscription creator', { subscription: sub.id, error: e }),
       );
       return { status: 'failed', error: message };
@@ -122,7 +138,7 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
         continue;
       }
       const jobKey = `${run.job}@${run.scheduledFor}`;
-      const ts = await findPosted(deps.client, sub.channelId, jobKey, new Date(run.claimedAt)).catch((error: unknown) => {
+      const ts = await deps.outbound.findPosted({ channel: sub.channelId, eventType: DIGEST_EVENT_TYPE, payload: { job: jobKey }, since: new Date(run.claimedAt) }).catch((error: unknown) => {
         log.warn('could not check the channel for an interrupted digest', { subscription: sub.id, error });
         return undefined;
       });
@@ -142,10 +158,13 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
 
   async function runDue(now = clock()): Promise<void> {
     await recover(now).catch((error: unknown) => log.error('digest recovery failed', { error }));
+    const byChannel = new Map<string, DigestSubscription[]>();
     for (const sub of await store.digests.list()) {
-      if (sub.paused) continue;
-      await handleSub(sub, now).catch((error: unknown) => log.error('digest run failed', { subscription: sub.id, error }));
+      if (!sub.paused) byChannel.set(sub.channelId, [...(byChannel.get(sub.channelId) ?? []), sub]);
     }
+    await pool([...byChannel.values()], CHANNELS_AT_ONCE, async (subs) => {
+      for (const sub of subs) await handleSub(sub, now).catch((error: unknown) => log.error('digest run failed', { subscription: sub.id, error }));
+    });
   }
 
   return {
@@ -153,19 +172,30 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
     runDue,
     nextRun: (sub, after = clock()) => (sub.paused ? undefined : nextRuns(sub, after, 1)[0]),
     start() {
+      // Never rejects: a failure (the database gone, say) is logged, recorded and tried on the next wake-up.
       const wake = () => {
-        running ??= runDue().finally(() => {
-          running = undefined;
-        });
-        return running;
+        if (stopped) return;
+        running ??= runDue()
+          .then(
+            () => deps.jobs?.record('digests', 'timer', { ok: true }),
+            (error: unknown) => {
+              log.error('digest wake-up failed', { error });
+              deps.jobs?.record('digests', 'timer', { ok: false, error: failureOf(error) });
+            },
+          )
+          .finally(() => {
+            running = undefined;
+          });
       };
       // Every 15 s: cheap (a list and a few reads), and an interrupted slot is recovered soon after a restart.
-      task = cron.createTask('*/15 * * * * *', wake, { name: 'digests', noOverlap: true });
-      void task.start();
-      void wake();
+      timer = setInterval(wake, WAKE_EVERY_MS);
+      timer.unref?.();
+      wake();
     },
-    stop() {
-      void task?.stop();
+    async stop() {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      await running?.catch(() => undefined);
     },
   };
 }

@@ -4,7 +4,8 @@
  * a digest shows. Pure; the renderer only lays this out.
  *
  * Definitions (the conventions of ../aicc/domain.ts hold: an unknown count stays `undefined`):
- * - success rate = connected today / dialled today (`dailyConnected / dailyCalled`);
+ * - connection rate (`successRate` here, the vendor's name) = connected today / dialled today
+ *   (`dailyConnected / dailyCalled`), over the campaigns that reported both;
  * - completion = finished / numbers loaded (`totalFinished / total`), the share of the whole
  *   campaign that needs no more calls; when `total` is missing, `totalFinished / (totalFinished +
  *   remaining)`. Today's figures cannot say how much of a campaign is done, so these are all-time;
@@ -13,6 +14,7 @@
  */
 import type { BotStatRow, Campaign, CampaignStats } from '../../aicc/domain.js';
 import { formatDate, ratio } from '../../slack/format.js';
+import { botHoursOf, type DigestBotHours, type VdnHours } from './series.js';
 
 /** A fraction in [0, 1], or `null`: unknown or no data. */
 export type Rate = number | null;
@@ -37,6 +39,8 @@ export interface VdnDigestInput {
   /** The statistics as they stood at the same time yesterday; absent when there is no snapshot. */
   yesterdayStats?: readonly CampaignStats[];
   yesterdayAsOf?: Date;
+  /** Dialled and connected by hour, today and yesterday, from the snapshots; absent when there are none. */
+  hours?: VdnHours;
 }
 
 /** One voice bot: today's hourly rows. No rows with an `asOf` means the bot had no calls. */
@@ -68,6 +72,8 @@ export interface DigestInput {
   filter: DigestFilter;
   /** Fewest calls dialled today for a campaign to be ranked best or worst. Default 50. */
   minDialledForRanking?: number;
+  /** The tenant's zone, where the vendor's day and its hours start (default `timeZone`). */
+  tenantTimeZone?: string;
 }
 
 export interface DigestCampaignRow {
@@ -92,6 +98,11 @@ export interface DigestCampaignRow {
 export interface DigestTotals {
   campaigns: number;
   running: number;
+  /**
+   * Campaigns that reported both today's dialled and connected counts: dialled, connected and the
+   * rate are summed over these only, so an unknown (or impossible, hence unknown) count is never zero.
+   */
+  reported: number;
   /** Sums over the campaigns whose count is known; `undefined` when none is. */
   dialled?: number;
   connected?: number;
@@ -114,6 +125,7 @@ export interface DigestVdnView {
   campaignsAsOf?: Date;
   statsAsOf?: Date;
   yesterdayAsOf?: Date;
+  hours?: VdnHours;
 }
 
 export interface RankedCampaign {
@@ -157,6 +169,8 @@ export interface DigestView {
   /** How many campaigns could be ranked. */
   rankedCount: number;
   bots: DigestBotRow[];
+  /** Absent when no bot has hourly rows. */
+  botHours?: DigestBotHours;
   failures: DigestFailure[];
   minDialledForRanking: number;
 }
@@ -166,6 +180,7 @@ const RANK_SIZE = 3;
 const STATUS_ORDER: Readonly<Record<number, number>> = { 2: 0, 3: 1, 1: 2, 4: 3 };
 
 const rate = (n?: number, d?: number): Rate => ratio(n, d) ?? null;
+const optional = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
 
 /** Points between two rates, one decimal, so 0.1 + 0.2 noise never shows as a change. */
 export function deltaPoints(today: Rate, yesterday: Rate): number | null {
@@ -207,14 +222,16 @@ function buildVdn(input: VdnDigestInput, filter: DigestFilter): DigestVdnView {
   );
   const yRows = yesterday ? ids.map((id) => yesterday.get(id)).filter((s): s is CampaignStats => s !== undefined) : [];
   const successRate = pooledRate(rows);
+  const both = rows.filter((r) => r.connected !== undefined && r.dialled !== undefined);
   const yesterdaySuccessRate = pooledRate(yRows.map((s) => ({ connected: s.dailyConnected, dialled: s.dailyCalled })));
   return {
     vdn: input.vdn,
     totals: {
       campaigns: rows.length,
       running: rows.filter((r) => r.status === 2).length,
-      dialled: sumKnown(rows.map((r) => r.dialled)),
-      connected: sumKnown(rows.map((r) => r.connected)),
+      reported: both.length,
+      dialled: sumKnown(both.map((r) => r.dialled)),
+      connected: sumKnown(both.map((r) => r.connected)),
       finished: sumKnown(rows.map((r) => r.finished)),
       remaining: sumKnown(rows.map((r) => r.remaining)),
       successRate,
@@ -227,6 +244,7 @@ function buildVdn(input: VdnDigestInput, filter: DigestFilter): DigestVdnView {
     ...(input.campaignsAsOf ? { campaignsAsOf: input.campaignsAsOf } : {}),
     ...(input.statsAsOf ? { statsAsOf: input.statsAsOf } : {}),
     ...(input.yesterdayAsOf ? { yesterdayAsOf: input.yesterdayAsOf } : {}),
+    ...(input.hours ? { hours: input.hours } : {}),
   };
 }
 
@@ -310,6 +328,7 @@ export function buildDigestView(input: DigestInput): DigestView {
     worst,
     rankedCount: count,
     bots: [...new Set(input.filter.bots)].map((code) => botRow(code, byCode.get(code))),
+    ...optional('botHours', botHoursOf(input.bots, [...new Set(input.filter.bots)], input.now.getTime(), input.tenantTimeZone ?? input.timeZone)),
     failures: [...input.failures],
     minDialledForRanking: min,
   };

@@ -1,5 +1,6 @@
 /** `/aicc bot ACCESS_CODE [hour|day] [date:YYYY-MM-DD]` */
 import { TZDate } from '@date-fns/tz';
+import { botCodesInUse } from '../../store/index.js';
 import type { botCommand } from './commands.js';
 import type { ParsedCommand } from '../../slack/commands/spec.js';
 import { formatDate } from '../../slack/format.js';
@@ -18,11 +19,13 @@ export async function handleBot(input: ParsedCommand<typeof botCommand>, inv: In
   const type = input.positional.period ?? 'hour';
   const day = input.options.date ? dayIn(input.options.date, deps.timeZone) : deps.clock();
   const rows = await deps.aicc.oifde.callStatistics({ accessCode: input.positional.accessCode, type, day });
+  const knownCodes = rows.length === 0 ? await botCodesInUse(deps.store) : undefined;
   return renderBot({
     accessCode: input.positional.accessCode,
     type,
     date: formatDate(day, deps.timeZone),
     rows,
+    ...(knownCodes ? { knownCodes } : {}),
     timeZone: deps.timeZone,
     fetchedAt: deps.clock(),
   });

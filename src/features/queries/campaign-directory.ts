@@ -15,6 +15,7 @@ export interface CampaignListing {
 export interface CampaignDirectory {
   /** Every campaign of the VDN (all statuses), at most `ttlMs` old. */
   list(vdn: number): Promise<CampaignListing>;
+  /** The same listing by campaign id; shared between callers, so read it, never change it. */
   byId(vdn: number): Promise<Map<string, Campaign>>;
 }
 
@@ -24,6 +25,8 @@ export type ListingSource = (vdn: number, maxAgeMs: number) => Promise<CampaignL
 export function createCampaignDirectory(isales: IsalesClient, clock: Clock, ttlMs = 60_000, stored?: ListingSource): CampaignDirectory {
   const cache = new Map<number, CampaignListing>();
   const inFlight = new Map<number, Promise<CampaignListing>>();
+  /** Each listing's index by id, built once per listing rather than once per command. */
+  const indexes = new WeakMap<CampaignListing, Map<string, Campaign>>();
 
   function list(vdn: number): Promise<CampaignListing> {
     const hit = cache.get(vdn);
@@ -45,7 +48,13 @@ export function createCampaignDirectory(isales: IsalesClient, clock: Clock, ttlM
   return {
     list,
     async byId(vdn) {
-      return new Map((await list(vdn)).campaigns.map((c) => [c.id, c]));
+      const listing = await list(vdn);
+      let index = indexes.get(listing);
+      if (!index) {
+        index = new Map(listing.campaigns.map((c) => [c.id, c]));
+        indexes.set(listing, index);
+      }
+      return index;
     },
   };
 }

@@ -1,16 +1,18 @@
-/** Prev/Next on a campaigns answer: re-run the query for the other page and replace the message. */
+/**
+ * Prev/Next on a campaigns answer: re-run the query for the other page and replace the private
+ * message; on a shared (public) list, answer the clicker privately instead of changing it for everyone.
+ */
 import type { BlockButtonAction } from '@slack/bolt';
 import type { ActionRegistry } from '../../slack/actions.js';
 import { campaignsPage } from './campaigns.js';
 import { CAMPAIGNS_NEXT_ACTION, CAMPAIGNS_PREV_ACTION, decodeCampaignsQuery } from './render-campaigns.js';
 import { renderError } from '../../slack/render/error.js';
-import { fallbackText, fitBlocks } from '../../slack/render/limits.js';
-import { withShareButton } from '../../slack/render/share.js';
+import { fallbackText } from '../../slack/render/limits.js';
 import type { CampaignsQuery } from './views.js';
-import { shareValue } from '../../slack/commands/run.js';
+import { offerShare } from '../../slack/share.js';
 import type { QueriesDeps } from './deps.js';
 import { explainError } from '../../slack/explain-error.js';
-import { allows } from '../../slack/permissions.js';
+import { decide } from '../../slack/permissions.js';
 
 /** The command text that shows this page, for the Share button. */
 function commandText(q: CampaignsQuery): string {
@@ -30,13 +32,21 @@ export function registerCampaignsPaging(actions: ActionRegistry, deps: QueriesDe
       await respond({ replace_original: false, response_type: 'ephemeral', blocks: renderError({ title: 'That button has expired', hint: 'Run `/aicc campaigns` again.' }), text: 'That button has expired' });
       return;
     }
-    if (!allows('query', { userId: body.user.id, channelId: body.channel?.id ?? '' }, deps)) return;
+    const vdn = query.vdn ?? deps.vdnIds[0] ?? 1;
+    const may = decide('query', { userId: body.user.id, channelId: body.channel?.id ?? '', vdn }, deps);
+    if (!may.ok) {
+      await respond({ replace_original: false, response_type: 'ephemeral', blocks: renderError({ title: may.title, hint: may.hint }), text: may.title });
+      return;
+    }
+    // A page of a shared (public) list goes to the clicker alone: the shared message stays as it was.
+    const shared = body.container?.['is_ephemeral'] !== true;
     try {
-      const blocks = await campaignsPage(query, query.vdn ?? deps.defaultVdn, deps);
-      const [first] = fitBlocks(withShareButton(blocks, shareValue(commandText(query))));
-      await respond({ replace_original: true, blocks: first, text: fallbackText(first ?? []) });
+      const blocks = await campaignsPage(query, vdn, deps);
+      const [first] = await offerShare(blocks, { userId: body.user.id, channelId: body.channel?.id ?? '', command: commandText(query) }, deps);
+      const text = fallbackText(first ?? []);
+      await respond(shared ? { replace_original: false, response_type: 'ephemeral', blocks: first, text } : { replace_original: true, blocks: first, text });
     } catch (error) {
-      const blocks = renderError(explainError(error, { timeZone: deps.timeZone, reference: 'paging' }));
+      const blocks = renderError(explainError(error, { timeZone: deps.timeZone, reference: 'paging', maskNumbers: deps.maskNumbers }));
       await respond({ replace_original: false, response_type: 'ephemeral', blocks, text: fallbackText(blocks) });
     }
   };

@@ -1,4 +1,5 @@
 /** `/aicc campaigns [running|paused|completed|all] [name:TEXT] [type:ivr|agent] [page:N]` */
+import type { ReadRows } from '../../aicc/convert.js';
 import type { Campaign } from '../../aicc/domain.js';
 import type { campaignsCommand } from './commands.js';
 import type { ParsedCommand } from '../../slack/commands/spec.js';
@@ -27,8 +28,11 @@ export async function campaignsPage(query: CampaignsQuery, vdn: number, deps: Qu
   const all = listing.campaigns.filter((c) => matches(c, query));
   const pages = Math.max(1, Math.ceil(all.length / CAMPAIGNS_PAGE_SIZE));
   const page = Math.min(query.page, pages);
+  const unreadable = (listing.campaigns as ReadRows<Campaign>).unreadable;
   return renderCampaigns({
     query: { ...query, vdn, page },
+    ...(query.page > pages ? { requestedPage: query.page } : {}),
+    ...(unreadable ? { unreadable } : {}),
     campaigns: all.slice((page - 1) * CAMPAIGNS_PAGE_SIZE, page * CAMPAIGNS_PAGE_SIZE),
     pageSize: CAMPAIGNS_PAGE_SIZE,
     total: all.length,

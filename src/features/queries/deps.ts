@@ -10,6 +10,4 @@ export interface QueriesDeps extends CommandContext {
   /** CMS real-time per task, shared among concurrent and recent identical requests. */
   tasks: TaskRealtimeQuery;
   maskNumbers: boolean;
-  /** The VDN of a query that names none (the first of AICC_VDN_IDS). */
-  defaultVdn: number;
 }

@@ -1,12 +1,14 @@
 /**
- * `/aicc campaigns`: one page of campaigns with Prev/Next buttons. Each button's value is the query
- * for its page as compact JSON, so the button handler re-runs the query without any state.
+ * `/aicc campaigns`: one page of campaigns as a native table (name, id, status, type, period, caller)
+ * with Prev/Next buttons. Each button's value is the query for its page as compact JSON, so the
+ * button handler re-runs the query without any state.
  */
 import type { Button, KnownBlock } from '@slack/types';
 import { z } from 'zod';
 import type { Campaign } from '../../aicc/domain.js';
 import { escapeMrkdwn, formatDateOrDateTime, plural, truncate } from '../../slack/format.js';
 import { actions, button, context, header, metaLine, section, statusEmoji } from '../../slack/render/blocks.js';
+import { table, type CellInput, type TableColumn } from '../../slack/render/table.js';
 import type { CampaignsQuery, CampaignsView } from './views.js';
 
 export const CAMPAIGNS_PREV_ACTION = 'campaigns_prev';
@@ -53,12 +55,18 @@ export function renderCampaigns(view: CampaignsView): KnownBlock[] {
     metaLine(view, plural(total, 'campaign'), ...(pages > 1 ? [`page ${query.page} of ${pages}`] : []), ...filters),
   ];
 
+  if (view.requestedPage !== undefined) {
+    blocks.push(context(`:information_source: There is no page ${view.requestedPage}: ${plural(total, 'campaign')} fill ${plural(pages, 'page')}, so this is the last one.`));
+  }
+  if (view.unreadable) blocks.push(context(`:warning: ${plural(view.unreadable, 'campaign row')} the bot could not read ${view.unreadable === 1 ? 'is' : 'are'} left out.`));
+
   if (campaigns.length === 0) {
     const what = query.status === 'all' ? 'campaigns' : `${query.status} campaigns`;
     blocks.push(section(`No ${what} match.`));
     if (query.status !== 'all') blocks.push(context('Try `/aicc campaigns all` to see every status.'));
   } else {
-    for (const c of campaigns) blocks.push(section(campaignText(c, view.timeZone)));
+    // A native table: Slack lays the columns out, so Chinese names line up with the rest.
+    blocks.push(table(COLUMNS, campaigns.map((c) => campaignRow(c, view.timeZone)), 'campaigns_table'));
   }
 
   const nav: Button[] = [];
@@ -68,15 +76,11 @@ export function renderCampaigns(view: CampaignsView): KnownBlock[] {
   return blocks;
 }
 
-function campaignText(c: Campaign, timeZone: string): string {
-  const name = escapeMrkdwn(truncate(c.name || '(no name)', 150));
+const COLUMNS: TableColumn[] = [{ header: 'Campaign', wrap: true }, { header: 'ID' }, { header: 'Status' }, { header: 'Type' }, { header: 'Period', wrap: true }, { header: 'Caller' }];
+
+function campaignRow(c: Campaign, timeZone: string): CellInput[] {
   const period = c.beginTime || c.endTime
     ? `${c.beginTime ? formatDateOrDateTime(c.beginTime, timeZone) : '…'} → ${c.endTime ? formatDateOrDateTime(c.endTime, timeZone) : '…'}`
     : 'no period set';
-  const lines = [
-    `*${name}*`,
-    `${statusEmoji(c.status)} ${escapeMrkdwn(c.statusLabel)}  ·  ${escapeMrkdwn(c.deviceTypeLabel)}  ·  ID \`${escapeMrkdwn(c.id)}\``,
-    `:calendar: ${period}${c.callerNo ? `  ·  :telephone_receiver: caller ${escapeMrkdwn(c.callerNo)}` : ''}`,
-  ];
-  return lines.join('\n');
+  return [{ text: c.name || '(no name)', bold: true }, c.id, { text: c.statusLabel, emoji: statusEmoji(c.status) }, c.deviceTypeLabel, period, c.callerNo ?? '–'];
 }

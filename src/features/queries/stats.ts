@@ -3,6 +3,7 @@ import type { Campaign } from '../../aicc/domain.js';
 import type { statsCommand } from './commands.js';
 import type { ParsedCommand } from '../../slack/commands/spec.js';
 import { renderStats } from './render-stats.js';
+import { statsHours } from './stats-hours.js';
 import type { StatsRow } from './views.js';
 import { NotFound } from '../../slack/commands/not-found.js';
 import type { HandlerResult, Invocation } from '../../slack/commands/handler.js';
@@ -21,9 +22,9 @@ async function namesOrEmpty(vdn: number, deps: QueriesDeps): Promise<Map<string,
 export async function handleStats(input: ParsedCommand<typeof statsCommand>, inv: Invocation, deps: QueriesDeps): Promise<HandlerResult> {
   const campaignId = input.positional.campaignId;
   const batchId = input.options.batch;
-  // One VDN-wide call serves every campaign (the vendor allows one call per five minutes per key);
-  // only a batch query needs its own key.
-  const result = await deps.aicc.stats.get(batchId ? { vdn: inv.vdn, campaignId, batchId } : { vdn: inv.vdn });
+  // The guard answers a campaign from the VDN-wide call, and a batch from it too when it lists the
+  // batch; one statistics call per VDN per interval, whatever is asked.
+  const result = await deps.aicc.stats.get({ vdn: inv.vdn, campaignId, batchId });
   let campaigns = result.campaigns;
   if (campaignId) {
     campaigns = campaigns.filter((c) => c.campaignId === campaignId);
@@ -35,12 +36,16 @@ export async function handleStats(input: ParsedCommand<typeof statsCommand>, inv
   }
   const names = await namesOrEmpty(inv.vdn, deps);
   const rows: StatsRow[] = campaigns.map((stats) => ({ stats, campaign: names.get(stats.campaignId) }));
+  const hours = campaignId ? await statsHours(inv.vdn, campaignId, deps) : undefined;
   return renderStats({
+    ...(hours ? { hours } : {}),
     rows,
     showBatches: Boolean(campaignId),
     vdn: inv.vdn,
     timeZone: deps.timeZone,
     fetchedAt: result.fetchedAt,
     stale: result.stale,
+    nextRefreshAt: result.nextRefreshAt,
+    ...(!campaignId && result.unreadable ? { unreadable: result.unreadable } : {}),
   });
 }

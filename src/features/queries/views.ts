@@ -28,6 +28,10 @@ export interface CampaignsQuery {
 }
 
 export interface CampaignsView extends AnswerMeta {
+  /** Campaign rows the bot could not read and left out. */
+  unreadable?: number;
+  /** The page asked for when it was past the last one (the last page is shown instead). */
+  requestedPage?: number;
   query: CampaignsQuery;
   /** The campaigns of this page, already filtered. */
   campaigns: Campaign[];
@@ -48,6 +52,21 @@ export interface StatsView extends AnswerMeta {
   showBatches: boolean;
   /** Most lines (campaigns plus batches) a many-campaign answer lists before summarising the rest. Default 30. */
   maxLines?: number;
+  /** When the VDN's statistics can next be fetched; a stale answer says so. */
+  nextRefreshAt?: Date;
+  /** One campaign's course today by hour, from the stored snapshots (absent when there are none). */
+  hours?: StatsHours;
+  /** Rows of the vendor's answer the bot could not read and left out. */
+  unreadable?: number;
+}
+
+/** Dialled and connected by hour of the tenant's day so far; `null` where the snapshots cannot say. */
+export interface StatsHours {
+  /** `09:00`, … up to the hour in progress. */
+  labels: string[];
+  timeZone: string;
+  dialled: (number | null)[];
+  connected: (number | null)[];
 }
 
 export interface TaskView extends AnswerMeta {
@@ -73,5 +92,7 @@ export interface BotView extends AnswerMeta {
   /** The queried day, `YYYY-MM-DD` in the tenant's zone. */
   date: string;
   rows: BotStatRow[];
+  /** Access codes the bot knows of (named by digests and alert rules), for an empty answer. */
+  knownCodes?: string[];
 }
 

@@ -3,6 +3,7 @@ import { defineCommand } from '../../slack/commands/spec.js';
 
 export const statusCommand = defineCommand({
   name: 'status',
+  shareable: true,
   summary: 'Bot health: collector health, next digests, recent deliveries',
   positional: [],
   options: {},

@@ -33,5 +33,6 @@ export async function handleStatus(input: ParsedCommand<typeof statusCommand>, i
     })
     .sort((a, b) => a.at.getTime() - b.at.getTime());
   const deliveries = (await deps.store.deliveries.recent(15)).map((d) => ({ kind: d.kind, ref: d.ref, channelId: d.channel, status: d.status, at: new Date(d.at), error: d.error }));
-  return renderStatus({ timeZone: deps.timeZone, now, services, nextDigests, deliveries, store: deps.store.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite' });
+  const jobs = Object.entries(deps.jobs.all()).map(([name, h]) => ({ name, lastOkAt: h.lastSuccessAt, lastFailureAt: h.lastFailureAt, lastError: h.lastError?.message, consecutiveFailures: h.consecutiveFailures }));
+  return renderStatus({ timeZone: deps.timeZone, now, services, nextDigests, deliveries, jobs, store: deps.store.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite' });
 }

@@ -6,6 +6,7 @@
  * Slack sends `&`, `<` and `>` as HTML entities; they are decoded here so values are the text the
  * user typed (a name filter containing `&` must match), and renderers escape them again on output.
  */
+import { decodeSlackEntities } from '../format.js';
 
 export interface Token {
   /** The key of a `key:value` pair, lower-cased; absent for a positional word. */
@@ -21,11 +22,6 @@ export type TokenizeResult = { ok: true; tokens: Token[] } | { ok: false; messag
 const KEY = /^[A-Za-z][A-Za-z0-9_-]*$/;
 const OPEN_QUOTES = new Set(['"', '“', '”', '„']);
 const CLOSE_QUOTES = new Set(['"', '“', '”']);
-
-/** Decodes the three entities Slack encodes in command text. */
-export function decodeSlackEntities(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}
 
 /** Tokenizes command text; fails only on an unclosed quote. */
 export function tokenize(input: string): TokenizeResult {

@@ -8,6 +8,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Logger } from '../../platform/log.js';
 import type { Store } from '../../store/index.js';
 import type { AnyCommandSpec, CommandTable, ParsedCommand } from './spec.js';
+import type { AnswerPath } from '../answer.js';
 
 /** What every handler may use: time, logging, the tenant's zone, the store and the admin list. */
 export interface CommandContext {
@@ -20,6 +21,12 @@ export interface CommandContext {
   adminUsers: readonly string[];
   /** BOT_ALLOWED_CHANNELS (empty: everywhere): read through the permission table. */
   allowedChannels: readonly string[];
+  /** AICC_VDN_IDS: the VDNs the bot serves; the first is the default. */
+  vdnIds: readonly number[];
+  /** BOT_MASK_NUMBERS: mask phone numbers in what users see, vendor error text included (default true). */
+  maskNumbers?: boolean;
+  /** Where slash-command answers go (a keep-alive pool to `response_url`, and metrics); Bolt's `respond()` when absent. */
+  answers?: AnswerPath;
 }
 
 /** Who asked, where, and for which VDN. */

@@ -8,20 +8,18 @@ import type { KnownBlock } from '@slack/types';
 import { parseCommand } from './parse.js';
 import { explainError } from '../explain-error.js';
 import { channelLink } from '../format.js';
-import { allows } from '../permissions.js';
+import { allows, decide } from '../permissions.js';
 import { NotFound } from './not-found.js';
 import type { CommandContext, CommandSet, Invocation } from './handler.js';
 import { section } from '../render/blocks.js';
 import { renderError } from '../render/error.js';
 import { renderHelp } from '../render/help.js';
 import { fitBlocks } from '../render/limits.js';
-import { withShareButton } from '../render/share.js';
+import { offerShare } from '../share.js';
 import { renderUsageError } from '../render/usage.js';
 
 /** What the router needs; `D` is what the handlers of `table` need. */
 export interface RunnerDeps<D = unknown> extends CommandContext {
-  /** The VDN of a command that names none. */
-  defaultVdn: number;
   /** The rows and their handlers. */
   table: CommandSet<D>;
 }
@@ -30,28 +28,16 @@ export interface CommandRequest {
   text: string;
   userId: string;
   channelId: string;
-  /** Answer in the channel whatever the text says (the Share button re-runs a command this way). */
-  forcePublic?: boolean;
 }
 
 export interface CommandReply {
   /** One or more messages, each within Block Kit limits. */
   messages: KnownBlock[][];
   isPublic: boolean;
-}
-
-/** The Share button carries the command text so any bot process can re-run it publicly. */
-export function shareValue(text: string): string {
-  return JSON.stringify({ c: text });
-}
-
-export function commandFromShareValue(value: string | undefined): string | undefined {
-  try {
-    const parsed = JSON.parse(value ?? '') as { c?: unknown };
-    return typeof parsed.c === 'string' ? parsed.c : undefined;
-  } catch {
-    return undefined;
-  }
+  /** The command row that ran (`stats`, `digest add`), for metrics; absent when none was parsed. */
+  command?: string;
+  /** How it went, for metrics: `ok`, `refused`, `usage`, `not_found` or `error`. */
+  outcome?: 'ok' | 'refused' | 'usage' | 'not_found' | 'error';
 }
 
 /** Channel ids come from configuration (not from the user), so they may become channel links. */
@@ -61,21 +47,23 @@ function refusal(allowed: readonly string[]): KnownBlock[] {
 }
 
 export async function runCommand<D>(req: CommandRequest, deps: RunnerDeps<D> & D): Promise<CommandReply> {
-  const privately = (blocks: KnownBlock[]): CommandReply => ({ messages: fitBlocks(blocks), isPublic: false });
+  const privately = (blocks: KnownBlock[], outcome: CommandReply['outcome'], command?: string): CommandReply => ({ messages: fitBlocks(blocks), isPublic: false, outcome, ...(command ? { command } : {}) });
   const actor = { userId: req.userId, channelId: req.channelId };
   // Every command is refused outside BOT_ALLOWED_CHANNELS; each handler checks its own permission.
-  if (!allows('query', actor, deps)) return privately(refusal(deps.allowedChannels));
+  if (!allows('query', actor, deps)) return privately(refusal(deps.allowedChannels), 'refused');
   const { commands, handlers } = deps.table;
   const parsed = parseCommand(req.text, commands);
-  if (!parsed.ok) return privately(renderUsageError(parsed));
-  const isPublic = parsed.isPublic || Boolean(req.forcePublic);
+  if (!parsed.ok) return privately(renderUsageError(parsed), 'usage');
+  const isPublic = parsed.isPublic;
   if (parsed.command === 'help') {
-    return { messages: fitBlocks(renderHelp(commands, typeof parsed.positional['command'] === 'string' ? parsed.positional['command'] : undefined)), isPublic };
+    return { messages: fitBlocks(renderHelp(commands, typeof parsed.positional['command'] === 'string' ? parsed.positional['command'] : undefined)), isPublic, command: 'help', outcome: 'ok' };
   }
+  const vdnCheck = decide('query', { ...actor, vdn: parsed.vdn }, deps);
+  if (!vdnCheck.ok) return privately(renderError({ title: vdnCheck.title, hint: vdnCheck.hint }), 'refused', parsed.command);
   const inv: Invocation = {
     userId: req.userId,
     channelId: req.channelId,
-    vdn: parsed.vdn ?? deps.defaultVdn,
+    vdn: parsed.vdn ?? deps.vdnIds[0] ?? 1,
     isAdmin: allows('view-recordings', actor, deps),
     isPublic,
   };
@@ -86,10 +74,13 @@ export async function runCommand<D>(req: CommandRequest, deps: RunnerDeps<D> & D
     if (!handler) throw new Error(`no handler for ${parsed.command}`);
     blocks = await handler(parsed, inv, deps);
   } catch (error) {
-    if (error instanceof NotFound) return privately(renderError({ title: error.title, hint: error.hint }));
+    if (error instanceof NotFound) return privately(renderError({ title: error.title, hint: error.hint }), 'not_found', parsed.command);
     const reference = randomUUID().slice(0, 8);
     deps.log.error('command failed', { command: parsed.command, ref: reference, error, stack: error instanceof Error && !('service' in error) ? error.stack : undefined });
-    return privately(renderError(explainError(error, { timeZone: deps.timeZone, reference })));
+    return privately(renderError(explainError(error, { timeZone: deps.timeZone, reference, maskNumbers: deps.maskNumbers })), 'error', parsed.command);
   }
-  return { messages: fitBlocks(isPublic ? blocks : withShareButton(blocks, shareValue(req.text))), isPublic };
+  // Only a read-only answer, given privately, is offered for sharing.
+  const done = { isPublic, command: parsed.command, outcome: 'ok' as const };
+  if (isPublic || !parsed.spec.shareable) return { messages: fitBlocks(blocks), ...done };
+  return { messages: await offerShare(blocks, { userId: req.userId, channelId: req.channelId, command: req.text }, deps), ...done };
 }

@@ -59,6 +59,8 @@ export interface CommandSpec<
   readonly vdn?: boolean;
   /** Example argument strings, without `/aicc`. */
   readonly examples: readonly string[];
+  /** A read-only answer others may see: a private answer gets a **Share in channel** button. */
+  readonly shareable?: boolean;
   /** A check across arguments; returns a message when the combination is wrong. */
   readonly check?: (values: CollectedValues) => string | undefined;
 }

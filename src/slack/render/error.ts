@@ -3,8 +3,11 @@
  * vendor messages, so everything is escaped; stack traces never get here.
  */
 import type { KnownBlock } from '@slack/types';
-import { escapeMrkdwn, truncate } from '../format.js';
+import { escapeMrkdwn, truncate, truncateMrkdwn } from '../format.js';
 import { context, section } from './blocks.js';
+
+/** Section text is limited to 3,000 characters; the title and its line take at most ~220 of them. */
+const DETAIL_MAX = 2700;
 
 /** Renders a short, escaped error answer. */
 export interface ErrorView {
@@ -19,7 +22,9 @@ export interface ErrorView {
 
 export function renderError(view: ErrorView): KnownBlock[] {
   const lines = [`:warning: *${escapeMrkdwn(truncate(view.title, 200))}*`];
-  if (view.detail) lines.push(escapeMrkdwn(truncate(view.detail, 2000)));
+  // Escaped first, then cut: vendor text full of `&` or `<` grows when escaped, and the cut must
+  // not split an entity. Whole up to the limit, so a vendor's explanation is not lost.
+  if (view.detail) lines.push(truncateMrkdwn(escapeMrkdwn(view.detail), DETAIL_MAX));
   const blocks: KnownBlock[] = [section(lines.join('\n'))];
   const small = [
     ...(view.hint ? [escapeMrkdwn(truncate(view.hint, 500))] : []),

@@ -24,12 +24,32 @@ export function renderHelp(table: CommandTable, commandName?: string, opts: Help
   return [section(`:thinking_face: There is no command \`${echo(name)}\`.`), ...renderList(table, slash, `${slash} commands`)];
 }
 
+/**
+ * One name per figure, used alike in answers, digests, alert metrics and here. Alert metric names
+ * follow it (`connection_rate`); the older `success_rate` and `connect_rate` still work.
+ */
+export const GLOSSARY: readonly (readonly [string, string])[] = [
+  ['Dialled', 'calls placed today (CMS: the task total)'],
+  ['Connected', 'dialled calls that were answered'],
+  ['Connection rate', 'connected ÷ dialled; alert metrics `connection_rate` (statistics) and `task_connection_rate` (CMS real-time)'],
+  ['Finished', 'numbers that need no more calls'],
+  ['Remaining', 'numbers not dialled yet'],
+  ['Completion rate', 'completed ÷ total of a task (CMS)'],
+  ['Autonomy rate', "a voice bot's self-service calls ÷ (self-service + handed to an agent)"],
+  ['Inconsistent', 'a figure the vendor sent that cannot be true (negative, or above its whole): shown as sent, left out of totals, rankings and alerts'],
+];
+
+function glossary(): KnownBlock {
+  return context(['*Glossary*', ...GLOSSARY.map(([term, meaning]) => `*${term}*: ${meaning}`)].join('\n'));
+}
+
 function renderList(specs: readonly AnyCommandSpec[], slash: string, title: string): KnownBlock[] {
   const lines = specs.map((s) => `*${s.name}*  ${s.summary}\n\`${usageLine(s, slash)}\``);
   return [
     header(title),
     ...chunkLines(lines).map((c) => section(c)),
     divider(),
+    glossary(),
     context(
       `Add \`vdn:N\` to pick a VDN and \`public\` to answer in the channel. Quote values with spaces: \`name:"spring follow"\`. \`${slash} help COMMAND\` explains one command.`,
     ),

@@ -4,7 +4,11 @@
  */
 import type { StoreMigration } from './helpers.js';
 import { initial } from './0001_initial.js';
+import { sharedAnswers } from './0002_shared_answers.js';
+import { homeTabs } from './0003_home_tabs.js';
 
 export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0001_initial': initial,
+  '0002_shared_answers': sharedAnswers,
+  '0003_home_tabs': homeTabs,
 };

@@ -1,0 +1,74 @@
+/**
+ * CPU per command on the bot's thread: `stats CAMPAIGN` and VDN-wide `stats` at the demo's size
+ * (12 campaigns) and at 1,000, the statistics already cached (one upstream call per interval), so
+ * what is left is the bot's own work per command. The bot runs alone on the main thread (the
+ * simulator, fake Slack and client are in a worker), so the main thread's CPU time over the drive
+ * (Linux: /proc/self/task/PID/stat), divided by the commands, is the bot's CPU per command (GC on
+ * helper threads excluded). CPU time, not wall time: other work on the machine does not inflate it
+ * the way it inflates event-loop busy time.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { startStack } from './stack.js';
+import { row, type Row } from './support.js';
+
+export interface CommandCostOptions {
+  commands: number;
+  warmup: number;
+  /** Campaign counts to measure at; the first is the reference. */
+  sizes: number[];
+  /** Commands in flight at once (each user waits for the answer). */
+  concurrency: number;
+}
+
+const B = 'CPU per command';
+const TEXTS = ['stats {id}', 'stats'];
+
+/** The main thread's user + system CPU in ms; event-loop busy time where /proc is not there. */
+function mainThreadCpuMs(): number {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return performance.eventLoopUtilization().active;
+  }
+}
+
+/** CPU ms of the main thread per command, per command text, at one VDN size. */
+async function measure(o: CommandCostOptions, campaigns: number): Promise<Record<string, number>> {
+  const stack = await startStack({ sim: { campaignsPerVdn: campaigns, runningShare: 0.5 } });
+  try {
+    const out: Record<string, number> = {};
+    for (const text of TEXTS) {
+      const d = { url: stack.botUrl, concurrency: o.concurrency, texts: [text], campaigns: 'all' as const, answers: true, holdUntil: 'answer' as const };
+      await stack.world.drive({ ...d, count: o.warmup });
+      const before = mainThreadCpuMs();
+      const r = await stack.world.drive({ ...d, count: o.commands });
+      const cpuMs = mainThreadCpuMs() - before;
+      if (r.unanswered + r.non200 > 0) throw new Error(`${r.unanswered + r.non200} of ${o.commands} '${text}' unanswered`);
+      out[text] = cpuMs / o.commands;
+    }
+    return out;
+  } finally {
+    await stack.close();
+  }
+}
+
+export async function commandCost(o: CommandCostOptions): Promise<Row[]> {
+  const [base, ...rest] = o.sizes;
+  const ref = await measure(o, base!);
+  const rows: Row[] = [];
+  for (const text of TEXTS) {
+    rows.push(row({ benchmark: B, figure: `\`${text}\` at ${base} campaigns (${o.commands} cmds @${o.concurrency})`, value: ref[text]!, unit: 'ms' }));
+  }
+  for (const size of rest) {
+    const at = await measure(o, size);
+    for (const text of TEXTS) {
+      const bound = text === 'stats {id}' ? { max: 1.5 * ref[text]! } : { ref: ref[text]!, refLabel: `at ${base}` };
+      rows.push(row({ benchmark: B, figure: `\`${text}\` at ${size} campaigns${text === 'stats {id}' ? ` (≤ 1.5× at ${base})` : ''}`, value: at[text]!, unit: 'ms', ...bound }));
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,148 @@
+/**
+ * The digest form: `/aicc digest add` laid out as a modal — channel, time, days, time zone,
+ * campaigns and voice bots picked from lists, and whether to skip unchanged digests — and the
+ * reading of a submission with the command table's own value specs (`at`, `days`, `tz`,
+ * `campaigns`, `bots`, `when`), so the form and the command accept exactly the same digests.
+ */
+import type { ModalView } from '@slack/types';
+import { channel, choice, csv, identifier, integer } from '../../slack/commands/spec.js';
+import { field, FormErrors, readMany, readOne, type FormValues } from '../../slack/forms.js';
+import { context } from '../../slack/render/blocks.js';
+import { checkboxes, conversationsSelect, externalSelect, input, modal, multiExternalSelect, radios, staticSelect, timepicker, type Choice } from '../../slack/render/inputs.js';
+import type { DigestSubscription, DigestWhen } from '../../store/digests.js';
+import { BOT_PICK_ACTION, CAMPAIGN_PICK_ACTION, decodeCampaignPick } from '../queries/index.js';
+import { campaignScope, timeOfDay, timeZone, weekdays } from './command-values.js';
+import { parseDays } from './schedule.js';
+
+export const DIGEST_FORM_CALLBACK = 'digest_form';
+/** **New digest** (Home tab). */
+export const DIGEST_NEW_ACTION = 'digest_new';
+/** **Edit** beside a subscription; its value is the subscription id. */
+export const DIGEST_EDIT_ACTION = 'digest_edit';
+/** The time-zone picker's options. */
+export const TZ_PICK_ACTION = 'pick_time_zone';
+
+const DAYS: readonly Choice[] = [
+  ['mon', 'Mon'],
+  ['tue', 'Tue'],
+  ['wed', 'Wed'],
+  ['thu', 'Thu'],
+  ['fri', 'Fri'],
+  ['sat', 'Sat'],
+  ['sun', 'Sun'],
+];
+const DAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+const WHEN: readonly Choice[] = [
+  ['always', 'Every time'],
+  ['changed', 'Only when the figures changed'],
+];
+
+export interface DigestFormValues {
+  channelId?: string;
+  at?: string;
+  days?: string;
+  timeZone?: string;
+  /** The picked campaigns, as option choices (value `VDN:ID`); empty or absent: all. */
+  campaigns?: readonly Choice[];
+  vdn?: number;
+  bots?: readonly string[];
+  whenMode?: DigestWhen;
+}
+
+export interface DigestFormMeta {
+  subId?: number;
+  channelId?: string;
+}
+
+export function encodeMeta(m: DigestFormMeta): string {
+  return JSON.stringify({ ...(m.subId !== undefined ? { d: m.subId } : {}), ...(m.channelId ? { c: m.channelId } : {}) });
+}
+
+export function decodeMeta(raw: string | undefined): DigestFormMeta {
+  try {
+    const v = JSON.parse(raw || '{}') as { d?: unknown; c?: unknown };
+    return { ...(typeof v.d === 'number' && Number.isInteger(v.d) ? { subId: v.d } : {}), ...(typeof v.c === 'string' && /^[CGD][A-Z0-9]{2,30}$/.test(v.c) ? { channelId: v.c } : {}) };
+  } catch {
+    return {};
+  }
+}
+
+/** A subscription as the form's initial values (`campaigns` named by the caller, from the list). */
+export function formValuesOf(sub: DigestSubscription, campaigns: readonly Choice[]): DigestFormValues {
+  return { channelId: sub.channelId, at: sub.at, days: sub.days, timeZone: sub.timeZone, campaigns, vdn: sub.vdn, bots: sub.bots, whenMode: sub.whenMode };
+}
+
+/** The weekday keys of a stored `days` text (`mon-fri` → mon … fri). */
+function dayKeys(days: string | undefined): string[] {
+  const parsed = parseDays(days ?? 'mon-fri');
+  return parsed.ok ? parsed.value.map((d) => DAY_KEYS[d]) : [];
+}
+
+export function renderDigestForm(v: { values?: DigestFormValues; meta: DigestFormMeta; vdnIds: readonly number[]; defaultTimeZone: string }): ModalView {
+  const f = v.values ?? {};
+  const edit = v.meta.subId !== undefined;
+  const zone = f.timeZone ?? v.defaultTimeZone;
+  const blocks = [
+    input('channel', 'Post to', conversationsSelect('channel', { ...(f.channelId ?? v.meta.channelId ? { initial: f.channelId ?? v.meta.channelId } : {}), placeholder: 'Pick a channel' })),
+    input('at', 'At', timepicker('at', f.at ?? '09:00')),
+    input('days', 'On', checkboxes('days', DAYS, dayKeys(f.days))),
+    input('tz', 'Time zone', externalSelect(TZ_PICK_ACTION, { initial: [zone, zone], placeholder: 'Search, e.g. Shanghai' })),
+    input('campaigns', 'Campaigns', multiExternalSelect(CAMPAIGN_PICK_ACTION, { ...(f.campaigns ? { initial: f.campaigns } : {}), placeholder: 'All campaigns of the VDN', max: 100 }), {
+      optional: true,
+      hint: 'Leave empty for every campaign of the VDN.',
+    }),
+    ...(v.vdnIds.length > 1 ? [input('vdn', 'VDN (with all campaigns)', staticSelect('vdn', v.vdnIds.map((n) => [String(n), `VDN ${n}`] as const), { initial: String(f.vdn ?? v.vdnIds[0]) }))] : []),
+    input('bots', 'Voice bots', multiExternalSelect(BOT_PICK_ACTION, { initial: (f.bots ?? []).map((b) => [b, `Voice bot ${b}`] as const), placeholder: 'None', max: 50 }), { optional: true }),
+    input('when', 'Post', radios('when', WHEN, f.whenMode ?? 'always')),
+    context('The same digest as `/aicc digest add`; times follow the time zone, daylight saving included.'),
+  ];
+  return modal({ callbackId: DIGEST_FORM_CALLBACK, title: edit ? `Edit digest ${v.meta.subId}` : 'New digest', submit: edit ? 'Save' : 'Add digest', blocks, privateMetadata: encodeMeta(v.meta) });
+}
+
+/** A checked submission, ready for the store. */
+export interface DigestFormInput {
+  channelId: string;
+  vdn: number;
+  at: string;
+  days: string;
+  timeZone: string;
+  campaigns: 'all' | string[];
+  bots: string[];
+  whenMode: DigestWhen;
+}
+
+export function readDigestForm(values: FormValues, ctx: { vdnIds: readonly number[] }): { ok: true; input: DigestFormInput } | { ok: false; errors: FormErrors } {
+  const errors = new FormErrors();
+  // A picked channel arrives as its id; as a link it reads exactly as a command's `#channel`.
+  const pickedChannel = readOne(values, 'channel');
+  const channelId = field(values, 'channel', channel(), errors, { required: true, ...(pickedChannel ? { raw: `<#${pickedChannel}>` } : {}) });
+  const at = field(values, 'at', timeOfDay(), errors, { required: true });
+  const dayPicks = readMany(values, 'days');
+  const days = dayPicks.length === 0 ? (errors.add('days', 'Pick at least one day'), undefined) : field(values, 'days', weekdays(), errors, { raw: dayPicks.join(',') });
+  const zone = field(values, 'tz', timeZone(), errors, { required: true });
+  const when = field(values, 'when', choice(['always', 'changed']), errors) ?? 'always';
+  const vdnPick = ctx.vdnIds.length > 1 ? field(values, 'vdn', integer({ min: 1, max: 9999 }), errors) : undefined;
+
+  const picks = readMany(values, 'campaigns').map((v) => decodeCampaignPick(v));
+  let campaigns: 'all' | string[] = 'all';
+  let vdn = vdnPick ?? ctx.vdnIds[0] ?? 1;
+  if (picks.some((p) => p === undefined)) errors.add('campaigns', 'Pick the campaigns again from the list');
+  else if (picks.length > 0) {
+    const vdns = new Set(picks.map((p) => p!.vdn));
+    if (vdns.size > 1) errors.add('campaigns', 'A digest covers one VDN: pick campaigns of one VDN');
+    vdn = picks[0]!.vdn;
+    campaigns = field(values, 'campaigns', campaignScope(), errors, { raw: picks.map((p) => p!.id).join(',') }) ?? 'all';
+  }
+  const codes = readMany(values, 'bots');
+  const bots = codes.length === 0 ? [] : (field(values, 'bots', csv(identifier('CODE'), { placeholder: 'CODE,CODE', max: 50 }), errors, { raw: codes.join(',') }) ?? []);
+  if (errors.any || !channelId || !at || !days || !zone) return { ok: false, errors };
+  return { ok: true, input: { channelId, vdn, at, days, timeZone: zone, campaigns, bots, whenMode: when } };
+}
+
+/** IANA zones whose name contains the query (`shanghai`, `new york`), at most 100. */
+export function timeZoneChoices(query: string): Choice[] {
+  const q = query.trim().toLowerCase().replace(/\s+/g, '_');
+  const zones = Intl.supportedValuesOf('timeZone');
+  const hits = zones.filter((z) => q === '' || z.toLowerCase().includes(q));
+  return hits.slice(0, 100).map((z) => [z, z.replace(/_/g, ' ')] as const);
+}

@@ -1,0 +1,44 @@
+/**
+ * **Share in channel**: a read-only answer is kept, in its public form (no Share button, no private
+ * blocks such as recording links), for a day; the button carries its id, and a click posts exactly
+ * that answer to the channel. Nothing is run again, so sharing cannot repeat a change, and a
+ * refusal, a usage error or a failure is never offered for sharing.
+ */
+import { randomUUID } from 'node:crypto';
+import type { KnownBlock } from '@slack/types';
+import type { CommandContext } from './commands/handler.js';
+import { fitBlocks } from './render/limits.js';
+import { stripShareButton, withShareButton } from './render/share.js';
+
+/** How long a private answer stays shareable. */
+export const SHARE_TTL_MS = 24 * 3_600_000;
+
+/** The Share button's value: the kept answer's id. */
+export function shareValue(answerId: string): string {
+  return JSON.stringify({ a: answerId });
+}
+
+export function answerIdFromShareValue(value: string | undefined): string | undefined {
+  try {
+    const parsed = JSON.parse(value ?? '') as { a?: unknown };
+    return typeof parsed.a === 'string' && /^[0-9a-f-]{36}$/.test(parsed.a) ? parsed.a : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Keeps the public form of `blocks` and returns the private messages with a Share button. When the
+ * answer cannot be kept (the database is failing), the answer goes out without the button.
+ */
+export async function offerShare(blocks: KnownBlock[], req: { userId: string; channelId: string; command: string }, deps: Pick<CommandContext, 'store' | 'clock' | 'log'>): Promise<KnownBlock[][]> {
+  const id = randomUUID();
+  const now = deps.clock().getTime();
+  try {
+    await deps.store.sharedAnswers.put({ id, userId: req.userId, channelId: req.channelId, command: req.command, messages: fitBlocks(stripShareButton(blocks)), createdAt: now, expiresAt: now + SHARE_TTL_MS });
+  } catch (error) {
+    deps.log.warn('an answer could not be kept for sharing; sent without the Share button', { error });
+    return fitBlocks(blocks);
+  }
+  return fitBlocks(withShareButton(blocks, shareValue(id)));
+}

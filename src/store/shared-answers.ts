@@ -1,0 +1,49 @@
+/** The public versions of ephemeral answers, for **Share in channel** (see migration 0002). */
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+import { count } from './util.js';
+
+export interface SharedAnswer {
+  id: string;
+  userId: string;
+  channelId: string;
+  /** The command text, shown as "Shared by @user · /aicc …". */
+  command: string;
+  /** Block Kit messages, as JSON-able values. */
+  messages: unknown[];
+  createdAt: number;
+  expiresAt: number;
+}
+
+export interface SharedAnswerRepo {
+  put(answer: SharedAnswer): Promise<void>;
+  /** The answer while it has not expired. */
+  get(id: string, now: number): Promise<SharedAnswer | undefined>;
+  /** Removes it once shared, so a second click shares nothing; true for exactly one caller. */
+  take(id: string): Promise<boolean>;
+  prune(now: number): Promise<number>;
+}
+
+export function createSharedAnswerRepo(db: Kysely<Database>): SharedAnswerRepo {
+  return {
+    async put(a) {
+      await db
+        .insertInto('shared_answers')
+        .values({ id: a.id, user_id: a.userId, channel_id: a.channelId, command: a.command, messages: JSON.stringify(a.messages), created_at: a.createdAt, expires_at: a.expiresAt })
+        .execute();
+    },
+    async get(id, now) {
+      const r = await db.selectFrom('shared_answers').selectAll().where('id', '=', id).where('expires_at', '>', now).executeTakeFirst();
+      if (!r) return undefined;
+      return { id: r.id, userId: r.user_id, channelId: r.channel_id, command: r.command, messages: JSON.parse(r.messages) as unknown[], createdAt: r.created_at, expiresAt: r.expires_at };
+    },
+    async take(id) {
+      const r = await db.deleteFrom('shared_answers').where('id', '=', id).executeTakeFirst();
+      return count(r.numDeletedRows) === 1;
+    },
+    async prune(now) {
+      const r = await db.deleteFrom('shared_answers').where('expires_at', '<=', now).executeTakeFirst();
+      return count(r.numDeletedRows);
+    },
+  };
+}

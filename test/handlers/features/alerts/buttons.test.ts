@@ -1,0 +1,147 @@
+/**
+ * The Acknowledge and Mute buttons on an alert, called the way Bolt calls them (fake `ack`,
+ * `respond`, body and action) through a fake ActionRegistry, with a fake alert engine and a real
+ * store for the audit log.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { registerAlertActions } from '../../../../src/features/alerts/buttons.js';
+import type { AlertsDeps } from '../../../../src/features/alerts/deps.js';
+import type { AlertEngine } from '../../../../src/features/alerts/engine.js';
+import type { AckOutcome } from '../../../../src/features/alerts/interact.js';
+import { ALERT_ACK_ACTION, ALERT_MUTE_HOUR_ACTION, ALERT_MUTE_TOMORROW_ACTION } from '../../../../src/features/alerts/render.js';
+import { alertButtonValue } from '../../../../src/features/alerts/view.js';
+import { manualClock } from '../../../../src/platform/clock.js';
+import { silentLogger } from '../../../../src/platform/log.js';
+import type { AlertRule, Store } from '../../../../src/store/index.js';
+import { blocksText } from '../../../support/blocks-text.js';
+import { fakeActions, fakeReplies, type FakeActions } from '../../../support/bolt-fakes.js';
+import { memoryStore } from '../../../support/memory-store.js';
+
+const NOW = Date.parse('2026-11-20T06:30:00Z'); // 14:30 in Shanghai
+const value = alertButtonValue(1, '1798316116');
+
+let store: Store;
+let events: string[];
+let actions: FakeActions;
+/** What the engine was asked, in order. */
+let asked: unknown[][];
+let ackOutcome: AckOutcome;
+let muteResult: AlertRule | undefined;
+
+beforeEach(async () => {
+  store = await memoryStore();
+  events = [];
+  asked = [];
+  ackOutcome = { status: 'acknowledged' };
+  muteResult = { id: 1 } as AlertRule;
+  const alerts = {
+    async acknowledge(ruleId: number, subject: string, userId: string) {
+      events.push('alerts.acknowledge');
+      asked.push(['acknowledge', ruleId, subject, userId]);
+      return ackOutcome;
+    },
+    async mute(ruleId: number, until: number | null, userId: string) {
+      events.push('alerts.mute');
+      asked.push(['mute', ruleId, until, userId]);
+      return muteResult;
+    },
+  } as Partial<AlertEngine> as AlertEngine;
+  const deps: AlertsDeps = {
+    alerts,
+    clock: manualClock(NOW),
+    log: silentLogger,
+    timeZone: 'Asia/Shanghai',
+    store,
+    adminUsers: ['UADMIN'],
+    allowedChannels: ['C0GENERAL'],
+    vdnIds: [8],
+    history: { intervalMs: 300_000, retentionDays: 35 },
+  };
+  actions = fakeActions();
+  registerAlertActions(actions, deps);
+});
+afterEach(async () => {
+  await store.close();
+});
+
+async function click(actionId: string, user: string, v: string | undefined = value) {
+  const replies = fakeReplies(events);
+  // Alerts are posted in their own channel, which need not be one of BOT_ALLOWED_CHANNELS.
+  await actions.click(actionId, { value: v, user, channel: 'COPS' }, replies);
+  return replies;
+}
+
+const audit = async () => (await store.audit.recent(10)).reverse().map((a) => [a.userId, a.action, a.target, a.detail]);
+
+describe('alert buttons', () => {
+  it('register the three action ids', () => {
+    expect([...actions.ids].sort()).toEqual([ALERT_ACK_ACTION, ALERT_MUTE_HOUR_ACTION, ALERT_MUTE_TOMORROW_ACTION].sort());
+  });
+
+  describe('Acknowledge', () => {
+    it('anyone, anywhere: acks first, then acknowledges the subject and audits it; the engine edits the message, so nothing is responded', async () => {
+      const r = await click(ALERT_ACK_ACTION, 'U0ALICE');
+      expect(r.events).toEqual(['ack', 'acked', 'alerts.acknowledge']);
+      expect(asked).toEqual([['acknowledge', 1, '1798316116', 'U0ALICE']]);
+      expect(r.responses).toEqual([]);
+      expect(await audit()).toEqual([['U0ALICE', 'alert.ack', 'alert:1', { subject: '1798316116', outcome: 'acknowledged' }]]);
+    });
+
+    it('already acknowledged, or no longer firing: told privately, still audited', async () => {
+      ackOutcome = { status: 'already', by: 'U0ALICE' };
+      const again = await click(ALERT_ACK_ACTION, 'U0BOB');
+      expect(again.responses).toHaveLength(1);
+      expect(again.responses[0]).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+      expect(blocksText(again.responses[0]!.blocks)).toContain('Already acknowledged by <@U0ALICE>.');
+      ackOutcome = { status: 'not-firing', state: 'resolved' };
+      const late = await click(ALERT_ACK_ACTION, 'U0BOB');
+      expect(blocksText(late.responses[0]!.blocks)).toContain('no longer firing (resolved)');
+      expect((await audit()).map((a) => a[3])).toEqual([
+        { subject: '1798316116', outcome: 'already' },
+        { subject: '1798316116', outcome: 'not-firing' },
+      ]);
+    });
+
+    it('a value it did not write is an expired button: nothing asked, nothing audited', async () => {
+      const r = await click(ALERT_ACK_ACTION, 'U0ALICE', 'drop tables');
+      expect(blocksText(r.responses[0]!.blocks)).toContain('That alert no longer exists');
+      expect(asked).toEqual([]);
+      expect(await audit()).toEqual([]);
+    });
+  });
+
+  describe('Mute', () => {
+    it('is refused to a non-admin, privately, pointing at Acknowledge; the rule is not muted', async () => {
+      const r = await click(ALERT_MUTE_HOUR_ACTION, 'U0ALICE');
+      expect(r.events).toEqual(['ack', 'acked', 'respond']);
+      expect(r.responses[0]!.response_type).toBe('ephemeral');
+      const said = blocksText(r.responses[0]!.blocks);
+      expect(said).toContain("Only the bot's administrators can mute alerts.");
+      expect(said).toContain('Or acknowledge the alert instead.');
+      expect(asked).toEqual([]);
+      expect(await audit()).toEqual([]);
+    });
+
+    it('Mute 1h by an admin, in the alert’s channel: mutes for an hour, says until when, audits', async () => {
+      const r = await click(ALERT_MUTE_HOUR_ACTION, 'UADMIN');
+      expect(r.events).toEqual(['ack', 'acked', 'alerts.mute', 'respond']);
+      expect(asked).toEqual([['mute', 1, NOW + 3_600_000, 'UADMIN']]);
+      expect(blocksText(r.responses[0]!.blocks)).toContain('Alert 1 muted until 15:30 (Asia/Shanghai).');
+      expect(await audit()).toEqual([['UADMIN', 'alert.mute', 'alert:1', { until: NOW + 3_600_000, via: 'button' }]]);
+    });
+
+    it('Mute until tomorrow: until the tenant’s next midnight', async () => {
+      const r = await click(ALERT_MUTE_TOMORROW_ACTION, 'UADMIN');
+      const midnight = Date.parse('2026-11-20T16:00:00Z');
+      expect(asked).toEqual([['mute', 1, midnight, 'UADMIN']]);
+      expect(blocksText(r.responses[0]!.blocks)).toContain('muted until 00:00');
+    });
+
+    it('a rule removed meanwhile: expired, and nothing audited', async () => {
+      muteResult = undefined;
+      const r = await click(ALERT_MUTE_HOUR_ACTION, 'UADMIN');
+      expect(blocksText(r.responses[0]!.blocks)).toContain('That alert no longer exists');
+      expect(await audit()).toEqual([]);
+    });
+  });
+});

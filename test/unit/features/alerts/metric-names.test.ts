@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalMetric, METRICS, metricOf } from '../../../../src/features/alerts/metrics.js';
+import { alertMetric } from '../../../../src/features/alerts/command-values.js';
+import { renderHelp } from '../../../../src/slack/render/help.js';
+import { allText } from '../../../support/render-fixtures.js';
+
+describe('one name per figure', () => {
+  it('connected ÷ dialled is "connection rate"; the old metric names still resolve', () => {
+    expect(METRICS.connection_rate.label).toBe('connection rate');
+    expect(metricOf('success_rate')?.name).toBe('connection_rate');
+    expect(metricOf('connect_rate')?.name).toBe('task_connection_rate');
+    expect(canonicalMetric('nope')).toBeUndefined();
+    expect(alertMetric().parse('success_rate')).toEqual({ ok: true, value: 'connection_rate' });
+  });
+  it('an impossible value gets no alert verdict', () => {
+    expect(METRICS.connection_rate.source === 'stats' && METRICS.connection_rate.read({ campaignId: '1', batches: [], dailyCalled: 100, inconsistent: { dailyConnected: '150' } }).value).toBeUndefined();
+  });
+  it('/aicc help has a glossary', () => {
+    const text = allText(renderHelp([]));
+    expect(text).toContain('*Glossary*');
+    expect(text).toContain('*Connection rate*: connected ÷ dialled');
+  });
+});

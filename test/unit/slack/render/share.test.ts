@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { SHARE_ACTION_ID, stripShareButton, withShareButton } from '../../../../src/slack/render/share.js';
+import { renderCampaigns } from '../../../../src/features/queries/render-campaigns.js';
+import { section } from '../../../../src/slack/render/blocks.js';
+import { FETCHED_AT, TZ, buttons, campaign } from '../../../support/render-fixtures.js';
+
+describe('share button', () => {
+  it('adds a Share in channel button in its own block, with an optional value', () => {
+    const blocks = withShareButton([section('hi')], 'cache-key-1');
+    expect(blocks).toHaveLength(2);
+    expect(buttons(blocks)).toEqual([{ text: ':mega: Share in channel', action_id: SHARE_ACTION_ID, value: 'cache-key-1', url: undefined }]);
+  });
+
+  it('joins a trailing Prev/Next block instead of adding one', () => {
+    const page = renderCampaigns({ timeZone: TZ, fetchedAt: FETCHED_AT, query: { status: 'all', page: 2 }, campaigns: [campaign()], pageSize: 1, total: 3 });
+    const shared = withShareButton(page);
+    expect(shared).toHaveLength(page.length);
+    expect(buttons(shared).map((b) => b.action_id)).toEqual(['campaigns_prev', 'campaigns_next', SHARE_ACTION_ID]);
+    expect(withShareButton(shared)).toEqual(shared);
+  });
+
+  it('strips the button for the public repost, keeping other buttons and not mutating the input', () => {
+    const page = renderCampaigns({ timeZone: TZ, fetchedAt: FETCHED_AT, query: { status: 'all', page: 2 }, campaigns: [campaign()], pageSize: 1, total: 3 });
+    const shared = withShareButton(page);
+    const copy = structuredClone(shared);
+    expect(stripShareButton(shared)).toEqual(page);
+    expect(shared).toEqual(copy);
+    expect(stripShareButton(withShareButton([section('hi')]))).toEqual([section('hi')]);
+  });
+});
