@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import { DatabaseUrlError, parseDatabaseUrl, type DatabaseTarget } from '../platform/database-url.js';
 import type { Logger } from '../platform/log.js';
@@ -74,6 +74,31 @@ export function describeSqliteError(error: unknown): string {
   return key ? `${SQLITE_CAUSES[key]} [${String(code)}: ${message}]` : message;
 }
 
+/** Prepared statements kept per SQL text; emptied when full, which bounds it. */
+const STATEMENT_LIMIT = 256;
+
+/**
+ * The database as Kysely sees it, with `prepare` reusing the statement prepared for the same SQL:
+ * Kysely prepares every query again, which cost a tenth of the CPU under load. Safe because Kysely
+ * runs one query at a time on its one SQLite connection and better-sqlite3 runs it synchronously, so
+ * no statement is ever in use twice; SQLite re-prepares a statement itself after a schema change.
+ */
+function reusingStatements(sqlite: Database.Database): SqliteDatabase {
+  const statements = new Map<string, Database.Statement>();
+  return {
+    prepare(text: string) {
+      let stmt = statements.get(text);
+      if (!stmt) {
+        stmt = sqlite.prepare(text);
+        if (statements.size >= STATEMENT_LIMIT) statements.clear();
+        statements.set(text, stmt);
+      }
+      return stmt;
+    },
+    close: () => sqlite.close(),
+  };
+}
+
 function connectSqlite(file: string, opts: ConnectOptions): Connection {
   if (opts.schema !== undefined) throw new StoreError('bad_config', 'a schema can only be chosen on PostgreSQL');
   const memory = file === ':memory:';
@@ -98,7 +123,7 @@ function connectSqlite(file: string, opts: ConnectOptions): Connection {
     sqlite?.close();
     throw new StoreError('connect_failed', `cannot open SQLite database ${file}: ${describeSqliteError(error)}`, error);
   }
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) });
   return {
     db,
     dialect: 'sqlite',
