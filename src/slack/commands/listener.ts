@@ -6,7 +6,7 @@
 import type { App, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { fallbackText } from '../render/limits.js';
-import { runCommand, type RunnerDeps } from './run.js';
+import { runCommand, type CommandReply, type RunnerDeps } from './run.js';
 
 /** Who opened a form and from where; `triggerId` is valid for three seconds after the click or command. */
 export interface FormRequest {
@@ -38,15 +38,18 @@ export function registerAiccCommand<D>(app: App, deps: RunnerDeps<D> & D, forms:
     const started = performance.now();
     const form = command.trigger_id ? bareFormCommand(command.text, forms) : undefined;
     if (form) return form({ client, triggerId: command.trigger_id, userId: command.user_id, channelId: command.channel_id, respond });
-    const reply = await runCommand({ text: command.text, userId: command.user_id, channelId: command.channel_id }, deps);
     const answers = deps.answers;
     // Our keep-alive pool when wired (production), Bolt's respond() otherwise (handler tests' fakes).
     const send = answers && command.response_url ? (m: Record<string, unknown>) => answers.post(command.response_url, m) : (m: Record<string, unknown>) => respond(m);
-    let delivered = false;
-    try {
+    const deliver = async (reply: CommandReply) => {
       for (const blocks of reply.messages) {
         await send({ response_type: reply.isPublic ? 'in_channel' : 'ephemeral', replace_original: false, blocks, text: fallbackText(blocks) });
       }
+    };
+    const reply = await runCommand({ text: command.text, userId: command.user_id, channelId: command.channel_id, later: deliver }, deps);
+    let delivered = false;
+    try {
+      await deliver(reply);
       delivered = true;
     } finally {
       answers?.answered(reply.command ?? 'unknown', delivered ? (reply.outcome ?? 'ok') : 'undelivered', (performance.now() - started) / 1000);

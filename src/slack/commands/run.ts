@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import type { KnownBlock } from '@slack/types';
 import { parseCommand } from './parse.js';
 import { explainError } from '../explain-error.js';
-import { channelLink } from '../format.js';
+import { isAiccError } from '../../aicc/errors.js';
+import { channelLink, escapeMrkdwn, formatTime } from '../format.js';
 import { allows, decide } from '../permissions.js';
 import { NotFound } from './not-found.js';
 import type { CommandContext, CommandSet, Invocation } from './handler.js';
@@ -28,6 +29,8 @@ export interface CommandRequest {
   text: string;
   userId: string;
   channelId: string;
+  /** Delivers an answer that can only come later (through the command's response_url). */
+  later?: (reply: CommandReply) => Promise<void>;
 }
 
 export interface CommandReply {
@@ -36,8 +39,8 @@ export interface CommandReply {
   isPublic: boolean;
   /** The command row that ran (`stats`, `digest add`), for metrics; absent when none was parsed. */
   command?: string;
-  /** How it went, for metrics: `ok`, `refused`, `usage`, `not_found` or `error`. */
-  outcome?: 'ok' | 'refused' | 'usage' | 'not_found' | 'error';
+  /** How it went, for metrics: `ok`, `refused`, `usage`, `not_found`, `deferred` or `error`. */
+  outcome?: 'ok' | 'refused' | 'usage' | 'not_found' | 'deferred' | 'error';
 }
 
 /** Channel ids come from configuration (not from the user), so they may become channel links. */
@@ -75,6 +78,8 @@ export async function runCommand<D>(req: CommandRequest, deps: RunnerDeps<D> & D
     blocks = await handler(parsed, inv, deps);
   } catch (error) {
     if (error instanceof NotFound) return privately(renderError({ title: error.title, hint: error.hint }), 'not_found', parsed.command);
+    const later = deferral(error, req, deps);
+    if (later) return privately(later, 'deferred', parsed.command);
     const reference = randomUUID().slice(0, 8);
     deps.log.error('command failed', { command: parsed.command, ref: reference, error, stack: error instanceof Error && !('service' in error) ? error.stack : undefined });
     return privately(renderError(explainError(error, { timeZone: deps.timeZone, reference, maskNumbers: deps.maskNumbers })), 'error', parsed.command);
@@ -84,3 +89,29 @@ export async function runCommand<D>(req: CommandRequest, deps: RunnerDeps<D> & D
   if (isPublic || !parsed.spec.shareable) return { messages: fitBlocks(blocks), ...done };
   return { messages: await offerShare(blocks, { userId: req.userId, channelId: req.channelId, command: req.text }, deps), ...done };
 }
+
+/** Slack keeps a `response_url` for 30 minutes: a deferred answer must come well within that. */
+const MAX_DEFER_MS = 25 * 60_000;
+
+/**
+ * The vendor's budget is spent and nothing cached can answer (a batch that needs its own statistics
+ * call): when the request can be answered later, say when, run the same command again at that
+ * time and deliver its answer then. Undefined when the error is not that, or cannot wait.
+ */
+function deferral<D>(error: unknown, req: CommandRequest, deps: RunnerDeps<D> & D): KnownBlock[] | undefined {
+  if (!isAiccError(error) || error.code !== 'rate_limited' || !error.retryAt || !req.later) return undefined;
+  const waitMs = error.retryAt.getTime() - deps.clock().getTime();
+  if (waitMs > MAX_DEFER_MS) return undefined;
+  const deliver = req.later;
+  const timer = setTimeout(() => {
+    runCommand({ ...req, later: undefined }, deps)
+      .then(deliver)
+      .catch((e: unknown) => deps.log.warn('a deferred answer could not be delivered', { error: e }));
+  }, Math.max(0, waitMs) + DEFER_MARGIN_MS);
+  timer.unref?.();
+  const at = formatTime(new Date(error.retryAt.getTime() + DEFER_MARGIN_MS), deps.timeZone);
+  return [section(`:hourglass_flowing_sand: The vendor allows one statistics call per VDN at a time and this one is spent. I will answer here at about ${at} (${escapeMrkdwn(deps.timeZone)}), when the next call is allowed.`)];
+}
+
+/** A moment after the slot opens, so the guard's own margin has passed. */
+const DEFER_MARGIN_MS = 3_000;
