@@ -10,7 +10,7 @@ import { privateReply } from '../../slack/modals.js';
 import { nextMidnight } from './time.js';
 import { decodeAlertButton } from './view.js';
 import { escapeMrkdwn, formatTime, userMention } from '../../slack/format.js';
-import { ALERT_ACK_ACTION, ALERT_MUTE_HOUR_ACTION, ALERT_MUTE_TOMORROW_ACTION } from './render.js';
+import { ALERT_ACK_ACTION, ALERT_MUTE_HOUR_ACTION, ALERT_MUTE_TOMORROW_ACTION, ALERT_UNMUTE_ACTION } from './render.js';
 import { section } from '../../slack/render/blocks.js';
 import { renderError } from '../../slack/render/error.js';
 import type { AlertsDeps } from './deps.js';
@@ -56,4 +56,21 @@ export function registerAlertActions(actions: ActionRegistry, deps: AlertsDeps):
     };
   actions.on(ALERT_MUTE_HOUR_ACTION, mute('hour'));
   actions.on(ALERT_MUTE_TOMORROW_ACTION, mute('tomorrow'));
+
+  // **Unmute**, on a muted alert: the same permission as `/aicc alert unmute`, and like it, ending
+  // the mute now gives a still-firing alert its one reminder.
+  actions.on(ALERT_UNMUTE_ACTION, async ({ ack, action, body, respond: viaUrl, client }) => {
+    await ack();
+    const respond = privateReply({ respond: viaUrl, client, body, log: deps.log });
+    const target = decodeAlertButton('value' in action ? action.value : undefined);
+    if (!target) return void (await expired(respond));
+    const userId = body.user.id;
+    const may = decide('mute-alerts', { userId, channelId: body.channel?.id ?? '' }, deps, 'unmute alerts');
+    if (!may.ok) return void (await respond({ blocks: renderError({ title: may.title, hint: may.hint }), text: may.title }));
+    const now = deps.clock().getTime();
+    const rule = await deps.alerts.mute(target.ruleId, now, userId);
+    if (!rule) return void (await expired(respond));
+    await deps.store.audit.append(now, userId, 'alert.unmute', `alert:${rule.id}`, { via: 'button' });
+    await tell(respond, [section(`:loud_sound: Alert ${rule.id} unmuted.`)], 'Alert unmuted');
+  });
 }

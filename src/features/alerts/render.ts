@@ -19,7 +19,8 @@ export const ALERT_MUTE_TOMORROW_ACTION = 'alert_mute_tomorrow';
 /** **Mute…**: a duration picker (mute-form.ts). */
 export const ALERT_MUTE_PICK_ACTION = 'alert_mute_pick';
 /** Every button an alert message carries, for the listener registry. */
-export const ALERT_ACTIONS = [ALERT_ACK_ACTION, ALERT_MUTE_HOUR_ACTION, ALERT_MUTE_TOMORROW_ACTION, ALERT_MUTE_PICK_ACTION] as const;
+export const ALERT_UNMUTE_ACTION = 'alert_unmute';
+export const ALERT_ACTIONS = [ALERT_ACK_ACTION, ALERT_MUTE_HOUR_ACTION, ALERT_MUTE_TOMORROW_ACTION, ALERT_MUTE_PICK_ACTION, ALERT_UNMUTE_ACTION] as const;
 
 export type AlertMetricView = Pick<MetricDef, 'name' | 'label' | 'unit' | 'volumeLabel' | 'subject'>;
 
@@ -135,7 +136,9 @@ export function renderAlertMessage(v: AlertMessageView): KnownBlock[] {
   if (v.state === 'firing') {
     const buttons: Button[] = [];
     if (!v.ackedBy) buttons.push(button('Acknowledge', ALERT_ACK_ACTION, v.buttonValue, 'primary'));
-    buttons.push(button('Mute 1h', ALERT_MUTE_HOUR_ACTION, v.buttonValue), button('Mute until tomorrow', ALERT_MUTE_TOMORROW_ACTION, v.buttonValue), button('Mute…', ALERT_MUTE_PICK_ACTION, v.buttonValue));
+    // A muted alert offers to end the mute, not to mute it again.
+    if (v.mutedUntil) buttons.push(button('Unmute', ALERT_UNMUTE_ACTION, v.buttonValue));
+    else buttons.push(button('Mute 1h', ALERT_MUTE_HOUR_ACTION, v.buttonValue), button('Mute until tomorrow', ALERT_MUTE_TOMORROW_ACTION, v.buttonValue), button('Mute…', ALERT_MUTE_PICK_ACTION, v.buttonValue));
     blocks.push(actions(buttons, 'alert_actions'));
   }
   return blocks;

@@ -83,6 +83,17 @@ describe('buttons, mute expiry, restart and replicas', () => {
     expect(actions).toContain('alert.ack');
   });
 
+  it('a muted alert offers Unmute instead of the mute buttons', async () => {
+    const [message] = e2e.slack.messages('COPS').filter((m) => JSON.stringify(m.blocks).includes('alert_actions'));
+    const ids = JSON.stringify(message!.blocks).match(/"action_id":"alert_[a-z_0-9]+"/g) ?? [];
+    expect(ids).toContain('"action_id":"alert_unmute"');
+    expect(ids).not.toContain('"action_id":"alert_mute_1h"');
+    // The button passes the same check as `/aicc alert unmute`: refused for a non-admin, nothing changed.
+    const refused = await e2e.click({ action_id: 'alert_unmute', value, user: 'U0ALICE', channel: 'COPS' });
+    expect(blocksText(refused.responses[0]!.body.blocks)).toMatch(/Only the bot's administrators can unmute alerts/);
+    expect((await e2e.bot.store.alerts.get(1))?.mutedUntil).toBe(clock().getTime() + 60 * MIN);
+  });
+
   it('a muted rule posts nothing; when the mute ends a still-firing alert gets one reminder', async () => {
     // Acknowledged alerts get no reminders; un-acknowledge to see the mute's end.
     const s = (await e2e.bot.store.alerts.states.get(1, String(c.id)))!;

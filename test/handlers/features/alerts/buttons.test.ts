@@ -8,7 +8,7 @@ import { registerAlertActions } from '../../../../src/features/alerts/buttons.js
 import type { AlertsDeps } from '../../../../src/features/alerts/deps.js';
 import type { AlertEngine } from '../../../../src/features/alerts/engine.js';
 import type { AckOutcome } from '../../../../src/features/alerts/interact.js';
-import { ALERT_ACK_ACTION, ALERT_MUTE_HOUR_ACTION, ALERT_MUTE_TOMORROW_ACTION } from '../../../../src/features/alerts/render.js';
+import { ALERT_ACK_ACTION, ALERT_MUTE_HOUR_ACTION, ALERT_MUTE_TOMORROW_ACTION, ALERT_UNMUTE_ACTION } from '../../../../src/features/alerts/render.js';
 import { alertButtonValue } from '../../../../src/features/alerts/view.js';
 import { manualClock } from '../../../../src/platform/clock.js';
 import { silentLogger } from '../../../../src/platform/log.js';
@@ -74,8 +74,8 @@ async function click(actionId: string, user: string, v: string | undefined = val
 const audit = async () => (await store.audit.recent(10)).reverse().map((a) => [a.userId, a.action, a.target, a.detail]);
 
 describe('alert buttons', () => {
-  it('register the three action ids', () => {
-    expect([...actions.ids].sort()).toEqual([ALERT_ACK_ACTION, ALERT_MUTE_HOUR_ACTION, ALERT_MUTE_TOMORROW_ACTION].sort());
+  it('register their action ids', () => {
+    expect([...actions.ids].sort()).toEqual([ALERT_ACK_ACTION, ALERT_MUTE_HOUR_ACTION, ALERT_MUTE_TOMORROW_ACTION, ALERT_UNMUTE_ACTION].sort());
   });
 
   describe('Acknowledge', () => {
@@ -128,6 +128,14 @@ describe('alert buttons', () => {
       expect(asked).toEqual([['mute', 1, NOW + 3_600_000, 'UADMIN']]);
       expect(blocksText(r.responses[0]!.blocks)).toContain('Alert 1 muted until 15:30 (Asia/Shanghai).');
       expect(await audit()).toEqual([['UADMIN', 'alert.mute', 'alert:1', { until: NOW + 3_600_000, via: 'button' }]]);
+    });
+
+    it('Unmute by an admin ends the mute now (a still-firing alert then gets its reminder), says so, audits', async () => {
+      const r = await click(ALERT_UNMUTE_ACTION, 'UADMIN');
+      expect(r.events).toEqual(['ack', 'acked', 'alerts.mute', 'respond']);
+      expect(asked).toEqual([['mute', 1, NOW, 'UADMIN']]);
+      expect(blocksText(r.responses[0]!.blocks)).toContain('Alert 1 unmuted.');
+      expect(await audit()).toEqual([['UADMIN', 'alert.unmute', 'alert:1', { via: 'button' }]]);
     });
 
     it('Mute until tomorrow: until the tenant’s next midnight', async () => {

@@ -68,6 +68,8 @@ describe('alert message', () => {
     expect(text).toContain('Acknowledged by <@U0ALICE> at 10:15');
     expect(text).toContain('Muted until 11:15');
     expect(actionIds(blocks)).not.toContain(ALERT_ACK_ACTION);
+    // Muted: the way out is offered, not another mute.
+    expect(actionIds(blocks)).toEqual(['alert_unmute']);
   });
 
   it('resolved: says so, with the reason, and has no buttons', () => {
