@@ -1,7 +1,7 @@
 /**
  * `/aicc stats` end to end against a simulator that allows one statistics call per VDN per five
  * minutes: a dozen campaign and batch queries make one call and earn no 429, and a batch that
- * needs a call of its own is told when to ask again instead of making it.
+ * needs a call of its own is told when it will be answered instead of making it now.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../../src/platform/clock.js';
@@ -20,7 +20,7 @@ afterAll(async () => {
 const text = (r: { responses: { body: Record<string, unknown> }[] }) => r.responses.map((x) => blocksText(x.body.blocks)).join('\n');
 
 describe('/aicc stats within the vendor budget', () => {
-  it('a dozen campaign and batch queries: one statistics call, no 429; an unlisted batch says when to ask again', async () => {
+  it('a dozen campaign and batch queries: one statistics call, no 429; an unlisted batch says when it will be answered', async () => {
     e2e.sim.resetRequestCounts();
     const campaigns = e2e.sim.world.campaigns(8).filter((c) => c.status === 2 && c.batches.length > 0);
     expect(campaigns.length).toBeGreaterThanOrEqual(2);
@@ -42,9 +42,9 @@ describe('/aicc stats within the vendor budget', () => {
 
     // A batch the VDN-wide answer does not list needs a call of its own, and the budget is spent.
     const refused = text(await e2e.slash(`stats ${campaigns[0]!.id} batch:424242424`));
-    expect(refused).toMatch(/rate limited/);
-    expect(refused).toMatch(/one statistics call per 5 minutes for the whole VDN/);
-    expect(refused).toMatch(/Next refresh possible at \d\d:\d\d:\d\d \(Asia\/Shanghai\); ask again then/);
+    // It is not made now: the bot says when it will answer (and does then, through the response_url).
+    expect(refused).toMatch(/one statistics call per VDN at a time and this one is spent/);
+    expect(refused).toMatch(/I will answer here at about \d\d:\d\d \(Asia\/Shanghai\)/);
 
     const calls = e2e.sim.statisticsCalls();
     expect(calls).toHaveLength(1);
