@@ -3,12 +3,16 @@
  * form is a row of numbers per campaign rather than the vendor's verbose objects; `null` keeps an
  * unknown count unknown.
  */
-import type { Campaign, CampaignStats, TaskRealtime } from '../../aicc/domain.js';
+import type { Campaign, CampaignStats, Inconsistent, OutboundCountField, TaskRealtime } from '../../aicc/domain.js';
 import { toCampaign } from '../../aicc/isales-schemas.js';
 
 type N = number | null;
-/** [campaignId, dailyCalled, dailyConnected, dailyFinished, remaining, totalCalled, totalConnected, totalFinished, total] */
-export type StatsRowPayload = [string, N, N, N, N, N, N, N, N];
+/**
+ * [campaignId, dailyCalled, dailyConnected, dailyFinished, remaining, totalCalled, totalConnected,
+ * totalFinished, total, inconsistent?]: the last, when present, keeps the figures the vendor sent
+ * that cannot be true, as it wrote them (snapshots stored before it have nine elements).
+ */
+export type StatsRowPayload = [string, N, N, N, N, N, N, N, N, Inconsistent<OutboundCountField>?];
 /** [taskId, total, connected, failed, completed, waiting, inProgress] */
 export type CmsRowPayload = [string, N, N, N, N, N, N];
 
@@ -16,7 +20,11 @@ const n = (v: number | undefined | null): N => (v === undefined || v === null ? 
 const u = (v: N | undefined): number | undefined => (v === null || v === undefined ? undefined : v);
 
 export function encodeStats(stats: readonly CampaignStats[]): StatsRowPayload[] {
-  return stats.map((s) => [s.campaignId, n(s.dailyCalled), n(s.dailyConnected), n(s.dailyFinished), n(s.remaining), n(s.totalCalled), n(s.totalConnected), n(s.totalFinished), n(s.total)]);
+  return stats.map((s) => {
+    const row: StatsRowPayload = [s.campaignId, n(s.dailyCalled), n(s.dailyConnected), n(s.dailyFinished), n(s.remaining), n(s.totalCalled), n(s.totalConnected), n(s.totalFinished), n(s.total)];
+    if (s.inconsistent && Object.keys(s.inconsistent).length > 0) row.push(s.inconsistent);
+    return row;
+  });
 }
 
 /** Back to domain stats (without batches, which snapshots do not keep). */
@@ -34,8 +42,16 @@ export function decodeStats(payload: unknown): CampaignStats[] {
       totalConnected: u(r[6]),
       totalFinished: u(r[7]),
       total: u(r[8]),
+      ...(inconsistentOf(r[9]) ? { inconsistent: inconsistentOf(r[9]) } : {}),
       batches: [],
     }));
+}
+
+/** The stored `inconsistent` element, when it is one: field names to the vendor's text. */
+function inconsistentOf(v: unknown): Inconsistent<OutboundCountField> | undefined {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const entries = Object.entries(v).filter(([, t]) => typeof t === 'string');
+  return entries.length > 0 ? (Object.fromEntries(entries) as Inconsistent<OutboundCountField>) : undefined;
 }
 
 export function encodeCms(tasks: readonly TaskRealtime[]): CmsRowPayload[] {

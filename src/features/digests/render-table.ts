@@ -7,6 +7,7 @@
 import type { KnownBlock } from '@slack/types';
 import { formatCount, formatPercent } from '../../slack/format.js';
 import { section } from '../../slack/render/blocks.js';
+import { INCONSISTENT } from '../../slack/render/figure.js';
 import { table, type TableColumn } from '../../slack/render/table.js';
 import type { DigestCampaignRow, DigestVdnView, Rate } from './view.js';
 
@@ -31,8 +32,14 @@ export function deltaCell(points: number | null): string {
 /** A rate in a cell: `55.0%`, or `–` where prose would say "no data" (keeps the column narrow). */
 const pct = (r: Rate): string => (r === null ? '–' : formatPercent(r));
 
+/** A count in a cell (plain text, not mrkdwn): `1,234`, `150 (inconsistent)` for a figure set aside, `–`. */
+const cellOrSent = (value: number | undefined, sent: string | undefined): string => (value === undefined && sent !== undefined ? `${sent} (${INCONSISTENT})` : formatCount(value));
+
 function row(c: DigestCampaignRow): string[] {
-  return [c.name ?? '(not listed)', c.id, c.statusLabel, formatCount(c.dialled), formatCount(c.connected), pct(c.successRate), deltaCell(c.deltaPoints), pct(c.completionRate)];
+  const sent = c.inconsistent ?? {};
+  // A figure that cannot be true shows as the vendor sent it, marked; the rate made of it is unknown.
+  const rate = c.successRate === null && (sent.dailyCalled !== undefined || sent.dailyConnected !== undefined) ? `– (${INCONSISTENT})` : pct(c.successRate);
+  return [c.name ?? '(not listed)', c.id, c.statusLabel, cellOrSent(c.dialled, sent.dailyCalled), cellOrSent(c.connected, sent.dailyConnected), rate, deltaCell(c.deltaPoints), pct(c.completionRate)];
 }
 
 /** The title line and table of one VDN's campaigns; nothing for a VDN without campaigns. */

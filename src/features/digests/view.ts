@@ -12,7 +12,7 @@
  * - delta = today's success rate minus the rate yesterday at the same time, in percentage points;
  * - a rate is `null` when it cannot be computed (a count unknown, or nothing dialled).
  */
-import type { BotStatRow, Campaign, CampaignStats } from '../../aicc/domain.js';
+import type { BotStatRow, Campaign, CampaignStats, Inconsistent, OutboundCountField } from '../../aicc/domain.js';
 import { formatDate, ratio } from '../../slack/format.js';
 import { botHoursOf, type DigestBotHours, type VdnHours } from './series.js';
 
@@ -93,6 +93,8 @@ export interface DigestCampaignRow {
   deltaPoints: number | null;
   /** Whether the statistics had a row for this campaign. */
   hasStats: boolean;
+  /** Figures the vendor sent that cannot be true, as it wrote them (their fields above are unknown). */
+  inconsistent?: Inconsistent<OutboundCountField>;
 }
 
 export interface DigestTotals {
@@ -265,6 +267,7 @@ function campaignRow(id: string, c: Campaign | undefined, s: CampaignStats | und
     yesterdaySuccessRate,
     deltaPoints: deltaPoints(successRate, yesterdaySuccessRate),
     hasStats: s !== undefined,
+    ...(s?.inconsistent ? { inconsistent: s.inconsistent } : {}),
   };
 }
 

@@ -25,6 +25,7 @@ export async function handleBot(input: ParsedCommand<typeof botCommand>, inv: In
     type,
     date: formatDate(day, deps.timeZone),
     rows,
+    ...(rows.unreadable ? { unreadable: rows.unreadable } : {}),
     ...(knownCodes ? { knownCodes } : {}),
     timeZone: deps.timeZone,
     fetchedAt: deps.clock(),

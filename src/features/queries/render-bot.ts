@@ -45,6 +45,7 @@ export function renderBot(view: BotView): KnownBlock[] {
   const code = `\`${escapeMrkdwn(truncate(view.accessCode, 64))}\``;
   const span = view.type === 'hour' ? `${view.date}, by hour` : `30 days before ${view.date}, by day`;
   const blocks: KnownBlock[] = [header('Voice bot traffic'), section(`:robot_face: Bot ${code}  ·  ${span}`), metaLine(view)];
+  if (view.unreadable) blocks.push(context(`:warning: ${plural(view.unreadable, 'report row')} the bot could not read ${view.unreadable === 1 ? 'is' : 'are'} left out of these figures.`));
   if (view.rows.length === 0) {
     const known = view.knownCodes ?? [];
     if (known.includes(view.accessCode)) {

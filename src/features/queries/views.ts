@@ -94,5 +94,7 @@ export interface BotView extends AnswerMeta {
   rows: BotStatRow[];
   /** Access codes the bot knows of (named by digests and alert rules), for an empty answer. */
   knownCodes?: string[];
+  /** Report rows the bot could not read and left out. */
+  unreadable?: number;
 }
 

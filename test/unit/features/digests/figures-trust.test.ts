@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDigestView } from '../../../../src/features/digests/view.js';
 import { renderDigest } from '../../../../src/features/digests/render.js';
 import { statisticsSchema } from '../../../../src/aicc/isales-schemas.js';
+import { decodeStats, encodeStats } from '../../../../src/features/collector/payloads.js';
 import { input } from '../../../support/digest-fixtures.js';
 import { allText } from '../../../support/render-fixtures.js';
 
@@ -27,5 +28,13 @@ describe('digest: unknown and impossible counts', () => {
     expect(view.best.map((r) => r.id)).toEqual(['1', '2']);
     expect(view.best.concat(view.worst).some((r) => r.id === '6')).toBe(false);
     expect(allText(renderDigest(view).first)).toContain('*Best connection rate*');
+  });
+  it('an impossible figure shows in the table as the vendor sent it, marked, also after a trip through a snapshot', () => {
+    const stored = decodeStats(JSON.parse(JSON.stringify(encodeStats(stats))));
+    expect(stored.find((s) => s.campaignId === '6')?.inconsistent).toEqual({ dailyConnected: '150' });
+    const digest = renderDigest(buildDigestView(input({ vdnData: [{ vdn: 12, campaigns: [], stats: stored }], minDialledForRanking: 50 })));
+    const text = JSON.stringify([digest.first, digest.thread]);
+    expect(text).toContain('150 (inconsistent)');
+    expect(text).toContain('– (inconsistent)');
   });
 });

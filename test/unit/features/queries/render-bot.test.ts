@@ -101,4 +101,9 @@ describe('renderBot', () => {
     expect(text).toContain('No traffic');
     expect(text).not.toMatch(/<!channel>/);
   });
+
+  it('says how many report rows it could not read and left out', () => {
+    expect(allText(renderBot(view({ unreadable: 2 })))).toContain('2 report rows the bot could not read are left out of these figures.');
+    expect(allText(renderBot(view()))).not.toContain('could not read');
+  });
 });
