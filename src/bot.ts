@@ -83,8 +83,8 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
   const answers = createAnswerPath({ metrics });
   const inFlight = createInFlight((n) => metrics.inFlight.set(n));
   const intervalMs = config.storage.collectIntervalS * 1000;
-  const digests = createDigestService({ store, aicc, outbound, clock, log, graceMin: config.storage.digestGraceMin, freshMs: 2 * intervalMs, jobs, timeZone: config.aicc.timeZone });
-  const alerts = createAlertEngine({ store, outbound, clock, log: log.child({ component: 'alerts' }), timeZone: config.aicc.timeZone, intervalMs });
+  const digests = createDigestService({ store, aicc, outbound, clock, log, graceMin: config.storage.digestGraceMin, freshMs: 2 * intervalMs, jobs, timeZone: config.aicc.timeZone, onDelivery: (outcome) => metrics.digestDeliveries.inc({ outcome }) });
+  const alerts = createAlertEngine({ store, outbound, clock, log: log.child({ component: 'alerts' }), timeZone: config.aicc.timeZone, intervalMs, onTransition: (to) => metrics.alertTransitions.inc({ to }) });
   const home = createHomeTab({
     store,
     clock,

@@ -31,6 +31,8 @@ export interface AlertEngineDeps {
   intervalMs: number;
   /** A state written this recently is left to its writer (default a minute, at most half an interval). */
   claimMs?: number;
+  /** Told of every state change this process won (for metrics). */
+  onTransition?: (to: string) => void;
 }
 
 export interface EvaluationReport {
@@ -96,6 +98,7 @@ export function createAlertEngine(deps: AlertEngineDeps): AlertEngine {
         prev = await store.alerts.states.get(rule.id, s.subject);
         continue;
       }
+      if (result.next.state !== prev?.state) deps.onTransition?.(result.next.state);
       if (result.actions.length === 0) return 0;
       return notify(deps, {
         rule,

@@ -31,6 +31,8 @@ export interface DigestServiceDeps {
   freshMs: number;
   /** Background-job health: each wake-up records its outcome here. */
   jobs?: Health;
+  /** Told the outcome of every post (for metrics). */
+  onDelivery?: (outcome: PostOutcome['status']) => void;
   /** The tenant's zone (AICC_TIMEZONE), where the vendor's day starts; the hourly charts follow it. */
   timeZone?: string;
 }
@@ -72,7 +74,14 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
   let running: Promise<void> | undefined;
   let stopped = false;
 
+  /** Every post, scheduled or by hand, is counted by its outcome. */
   async function post(sub: DigestSubscription, opts: { slot?: Date; late?: boolean; manual?: boolean } = {}): Promise<PostOutcome> {
+    const outcome = await postOnce(sub, opts);
+    deps.onDelivery?.(outcome.status);
+    return outcome;
+  }
+
+  async function postOnce(sub: DigestSubscription, opts: { slot?: Date; late?: boolean; manual?: boolean }): Promise<PostOutcome> {
     const now = clock();
     const slot = opts.slot ?? now;
     const jobKey = `${jobName(sub.id)}@${slot.getTime()}`;

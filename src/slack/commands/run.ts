@@ -56,7 +56,7 @@ export async function runCommand<D>(req: CommandRequest, deps: RunnerDeps<D> & D
   if (!allows('query', actor, deps)) return privately(refusal(deps.allowedChannels), 'refused');
   const { commands, handlers } = deps.table;
   const parsed = parseCommand(req.text, commands);
-  if (!parsed.ok) return privately(renderUsageError(parsed), 'usage');
+  if (!parsed.ok) return privately(renderUsageError(parsed), 'usage', parsed.command);
   const isPublic = parsed.isPublic;
   if (parsed.command === 'help') {
     return { messages: fitBlocks(renderHelp(commands, typeof parsed.positional['command'] === 'string' ? parsed.positional['command'] : undefined)), isPublic, command: 'help', outcome: 'ok' };
