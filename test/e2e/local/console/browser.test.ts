@@ -3,18 +3,15 @@
  * stack: type `/aicc stats`, see the simulator's figures, click **Share in channel**, see the
  * public copy. Skipped, saying why, where Chromium is not installed.
  */
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../../src/platform/clock.js';
 import { startConsole, type RunningConsole } from '../../../../local/console/server.js';
 import { silentLogger } from '../../../../src/platform/log.js';
 import { SIGNING_SECRET, startE2E, type E2E } from '../../../support/e2e.js';
+import { hasChromium, openBrowserPage, SKIP_REASON } from '../../../support/console-browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-const SKIP_REASON = `${CHROMIUM} does not exist (apt-get install chromium to run it)`;
 if (!hasChromium) console.log(`console browser test skipped: ${SKIP_REASON}`);
 
 const clock = manualClock('2026-11-20T06:30:00Z'); // 14:30 in Asia/Shanghai: campaigns are dialling
@@ -22,23 +19,13 @@ let e2e: E2E;
 let konsole: RunningConsole;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
   if (!hasChromium) return;
   e2e = await startE2E({ clock, env: { AICC_TIMEZONE: 'Asia/Shanghai' }, sim: { timeZone: 'Asia/Shanghai' } });
   konsole = await startConsole({ port: 0, fakeSlack: e2e.slack, botUrl: e2e.botUrl, signingSecret: SIGNING_SECRET, log: silentLogger });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    timeout: 30_000,
-  });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(m.text());
-  });
+  ({ browser, page, pageErrors } = await openBrowserPage());
 }, 30_000);
 
 afterAll(async () => {
