@@ -4,6 +4,7 @@
  * submission, checked field by field, authorised as the command is (`add-digests`, or
  * `change-digests` for an edit, in the channel picked), saved, audited and confirmed in the modal.
  */
+import { campaignList, unknownCampaigns } from './handle-add.js';
 import type { ActionRegistry } from '../../slack/actions.js';
 import type { FormOpener } from '../../slack/commands/listener.js';
 import { noticeModal, openModal, type ViewsClient } from '../../slack/modals.js';
@@ -71,6 +72,9 @@ export function registerDigestForms(actions: ActionRegistry, deps: DigestFormDep
     const edit = meta.subId !== undefined;
     const may = decide(edit ? 'change-digests' : 'add-digests', { userId, channelId: input.channelId, vdn: input.vdn }, deps);
     if (!may.ok) return void (await ack({ response_action: 'errors', errors: { channel: `${may.title} ${may.hint}` } }));
+    // The same check as `/aicc digest add campaigns:…`: a forged or stale pick names no campaign.
+    const unknown = await unknownCampaigns(input.campaigns, input.vdn, deps);
+    if (unknown.length > 0) return void (await ack({ response_action: 'errors', errors: { campaigns: `VDN ${input.vdn} has no campaign ${campaignList(unknown)}` } }));
     const now = deps.clock().getTime();
     let sub;
     if (edit) {

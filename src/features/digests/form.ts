@@ -100,16 +100,7 @@ export function renderDigestForm(v: { values?: DigestFormValues; meta: DigestFor
 }
 
 /** A checked submission, ready for the store. */
-export interface DigestFormInput {
-  channelId: string;
-  vdn: number;
-  at: string;
-  days: string;
-  timeZone: string;
-  campaigns: 'all' | string[];
-  bots: string[];
-  whenMode: DigestWhen;
-}
+export type DigestFormInput = Pick<DigestSubscription, 'channelId' | 'vdn' | 'at' | 'days' | 'timeZone' | 'campaigns' | 'bots' | 'whenMode'>;
 
 export function readDigestForm(values: FormValues, ctx: { vdnIds: readonly number[] }): { ok: true; input: DigestFormInput } | { ok: false; errors: FormErrors } {
   const errors = new FormErrors();

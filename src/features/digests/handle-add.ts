@@ -28,11 +28,20 @@ export async function handleDigestAdd(input: ParsedCommand<typeof digestAddComma
   return renderDigestAdded({ ...sub, nextRun: deps.digests.nextRun(sub) });
 }
 
-/** A typo in a campaign id would make a digest that fails when it posts: refuse it now, naming the ids. */
-async function requireKnownCampaigns(ids: readonly string[], vdn: number, deps: DigestsDeps): Promise<void> {
+/** The ids of `ids` the VDN's campaign list does not have: a typo would make a digest that fails when it posts. */
+export async function unknownCampaigns(ids: 'all' | readonly string[], vdn: number, deps: Pick<DigestsDeps, 'directory'>): Promise<string[]> {
+  if (ids === 'all') return [];
   const known = await deps.directory.byId(vdn);
-  const unknown = ids.filter((id) => !known.has(id));
+  return ids.filter((id) => !known.has(id));
+}
+
+/** Unknown ids, named, for the form's field or a refusal: `999`, `abc` (and 3 more). */
+export function campaignList(unknown: readonly string[]): string {
+  return `${unknown.slice(0, 10).map((id) => `\`${escapeMrkdwn(id)}\``).join(', ')}${unknown.length > 10 ? ` (and ${unknown.length - 10} more)` : ''}`;
+}
+
+async function requireKnownCampaigns(ids: readonly string[], vdn: number, deps: DigestsDeps): Promise<void> {
+  const unknown = await unknownCampaigns(ids, vdn, deps);
   if (unknown.length === 0) return;
-  const list = unknown.slice(0, 10).map((id) => `\`${escapeMrkdwn(id)}\``).join(', ');
-  throw new NotFound(`VDN ${vdn} has no campaign ${list}${unknown.length > 10 ? ` (and ${unknown.length - 10} more)` : ''}; the digest was not added.`, '`/aicc campaigns all` lists the campaign ids.');
+  throw new NotFound(`VDN ${vdn} has no campaign ${campaignList(unknown)}; the digest was not added.`, '`/aicc campaigns all` lists the campaign ids.');
 }

@@ -57,6 +57,12 @@ describe('the digest form', () => {
     expect(await e2e.bot.store.digests.list()).toEqual([]);
   });
 
+  it('refuses campaigns the VDN does not have, on their field, as the command does', async () => {
+    const r = await v.submit(form, 'UADMIN', { days: ['mon'], campaigns: ['8:999', `8:${campaignId}`] });
+    expect(r.answer).toEqual({ response_action: 'errors', errors: { campaigns: 'VDN 8 has no campaign `999`' } });
+    expect(await e2e.bot.store.digests.list()).toEqual([]);
+  });
+
   it('creates the subscription from the form, audited', async () => {
     const r = await v.submit(form, 'UADMIN', { days: ['sat', 'sun'], tz: 'America/New_York', at: '08:30', campaigns: [`8:${campaignId}`], bots: ['943370855474270208'], when: 'changed' });
     expect(r.answer['response_action']).toBe('update');
