@@ -3,7 +3,9 @@
  * rows older than the retention go, and rows older than `thinAfterMs` are thinned to one per
  * (source, vdn, subject, hour). Work is done one hour (or one 5000-row batch) per statement so
  * neither engine holds its write lock for long, and a watermark in `store_meta` remembers which
- * hours are already thinned so each run only touches new ones.
+ * hours are already thinned so each run only touches new ones. A row is as old as its last
+ * confirmation (snapshots.ts), and thinning, which keeps the last row of each hour by the time it
+ * was taken, keeps a confirmed row whenever it is the last taken in its hour.
  */
 import { sql, type Kysely } from 'kysely';
 import { StoreError } from './errors.js';
@@ -45,7 +47,13 @@ export async function pruneSnapshots(db: Kysely<Database>, opts: PruneOptions): 
 async function deleteBefore(db: Kysely<Database>, cutoff: number): Promise<number> {
   let total = 0;
   for (;;) {
-    const batch = db.selectFrom('metric_snapshots').select('id').where('taken_at', '<', cutoff).limit(DELETE_BATCH);
+    // A row confirmed since the cutoff (an unchanged campaign list) is still current: it stays.
+    const batch = db
+      .selectFrom('metric_snapshots')
+      .select('id')
+      .where('taken_at', '<', cutoff)
+      .where((eb) => eb.or([eb('confirmed_at', 'is', null), eb('confirmed_at', '<', cutoff)]))
+      .limit(DELETE_BATCH);
     const r = await db.deleteFrom('metric_snapshots').where('id', 'in', batch).executeTakeFirst();
     const n = count(r.numDeletedRows);
     total += n;

@@ -2,8 +2,15 @@
  * Metric snapshots: what the collector saw from each source at each tick, kept for "now vs same
  * time yesterday", trends and source health. The collector writes ~1000 rows per tick, so batch
  * inserts go in chunks inside one transaction, and reads lean on the indexes of 0001_initial.
+ *
+ * A row may stand for several ticks: a campaign list found unchanged confirms the stored row
+ * (`insertOrConfirm`) instead of adding one. Such a row was observed from `firstTakenAt` to its
+ * confirmation, and reads report it at the last time it was observed within their bounds, so a
+ * reader judging freshness by `takenAt` sees it as fresh as the tick that confirmed it. A series'
+ * rows never overlap in time (a row is confirmed only while it is the series' newest), so the
+ * newest row by first time is also the newest by last observation.
  */
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { Database, MetricSnapshotsTable } from './schema.js';
 import { StoreError } from './errors.js';
 import { pruneSnapshots, type PruneOptions, type PruneResult } from './snapshot-prune.js';
@@ -18,7 +25,13 @@ export interface Snapshot {
   source: SnapshotSource;
   /** '' for VDN-wide rows, else a campaign id or bot access code. */
   subject: string;
+  /**
+   * When the payload was last observed (within the read's bounds): the tick that stored the row, or
+   * a later one that found it unchanged.
+   */
   takenAt: number;
+  /** When the row was stored, for a row later ticks confirmed; absent otherwise (it is `takenAt`). */
+  firstTakenAt?: number;
   ok: boolean;
   /** The parsed JSON payload; absent when none was stored. */
   payload?: unknown;
@@ -58,6 +71,13 @@ export interface SnapshotRepo {
   insert(row: NewSnapshot): Promise<number>;
   /** Inserts all rows in one transaction; returns how many were written. */
   insertMany(rows: readonly NewSnapshot[]): Promise<number>;
+  /**
+   * Adds `row`, unless the series' newest row is a successful one with the same payload and error,
+   * last observed no more than `maxGapMs` before `row.takenAt`: that row is then confirmed up to
+   * `row.takenAt` and nothing is added (a longer gap stores the row again, so the gap stays
+   * visible). One transaction.
+   */
+  insertOrConfirm(row: NewSnapshot, opts: { maxGapMs: number }): Promise<{ id: number; inserted: boolean }>;
   latest(source: SnapshotSource, vdn: number, subject: string, opts?: LatestOptions): Promise<Snapshot | undefined>;
   /**
    * The newest row taken at or before `atOrBefore` ("same time yesterday"). Successful rows
@@ -70,7 +90,7 @@ export interface SnapshotRepo {
     atOrBefore: number,
     opts?: { okOnly?: boolean; notBefore?: number },
   ): Promise<Snapshot | undefined>;
-  /** Rows with `from <= takenAt <= to`, oldest first. */
+  /** Rows observed within `[from, to]`, oldest first: a confirmed row taken before `from` too. */
   range(source: SnapshotSource, vdn: number, subject: string, from: number, to: number, opts?: { okOnly?: boolean }): Promise<Snapshot[]>;
   /**
    * The newest successful row of every subject (including '' for VDN-wide), ordered by subject.
@@ -89,13 +109,16 @@ export interface SnapshotRepo {
 /** 8 bound values per row; 500 rows stay far below SQLite's 32766 and PostgreSQL's 65535. */
 const CHUNK = 500;
 
-function toSnapshot(r: Selectable<MetricSnapshotsTable>): Snapshot {
+/** The row as read by a query bounded at `bound`: observed last at its confirmation, or at `bound`. */
+function toSnapshot(r: Selectable<MetricSnapshotsTable>, bound = Number.POSITIVE_INFINITY): Snapshot {
+  const confirmed = r.confirmed_at === null ? undefined : Math.min(r.confirmed_at, bound);
   return {
     id: r.id,
     vdn: r.vdn,
     source: r.source as SnapshotSource,
     subject: r.subject,
-    takenAt: r.taken_at,
+    takenAt: confirmed !== undefined && confirmed > r.taken_at ? confirmed : r.taken_at,
+    ...(confirmed !== undefined ? { firstTakenAt: r.taken_at } : {}),
     ok: toBool(r.ok),
     payload: fromJson(r.payload),
     error: opt(r.error),
@@ -125,6 +148,9 @@ export function createSnapshotRepo(db: Kysely<Database>): SnapshotRepo {
       .where('vdn', '=', vdn)
       .where('subject', '=', subject);
 
+  /** Rows of the series observed at or after `t`: taken then, or confirmed then. */
+  const seenSince = (t: number) => (eb: ExpressionBuilder<Database, 'metric_snapshots'>) => eb.or([eb('taken_at', '>=', t), eb('confirmed_at', '>=', t)]);
+
   return {
     async insert(row) {
       const r = await db.insertInto('metric_snapshots').values(toRow(row)).returning('id').executeTakeFirstOrThrow();
@@ -142,12 +168,35 @@ export function createSnapshotRepo(db: Kysely<Database>): SnapshotRepo {
         return n;
       });
     },
+    async insertOrConfirm(row, opts) {
+      const value = toRow(row);
+      return db.transaction().execute(async (trx) => {
+        const newest = await trx
+          .selectFrom('metric_snapshots')
+          .select(['id', 'ok', 'payload', 'error', 'taken_at', 'confirmed_at'])
+          .where('source', '=', value.source)
+          .where('vdn', '=', value.vdn)
+          .where('subject', '=', value.subject)
+          .orderBy('taken_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(1)
+          .executeTakeFirst();
+        const seen = newest ? (newest.confirmed_at ?? newest.taken_at) : undefined;
+        const same = newest !== undefined && value.ok === 1 && toBool(newest.ok) && newest.payload === value.payload && newest.error === value.error;
+        if (same && seen !== undefined && value.taken_at >= newest.taken_at && value.taken_at - seen <= opts.maxGapMs) {
+          if (value.taken_at > seen) await trx.updateTable('metric_snapshots').set({ confirmed_at: value.taken_at }).where('id', '=', newest.id).execute();
+          return { id: newest.id, inserted: false };
+        }
+        const r = await trx.insertInto('metric_snapshots').values(value).returning('id').executeTakeFirstOrThrow();
+        return { id: r.id, inserted: true };
+      });
+    },
     async latest(source, vdn, subject, opts = {}) {
       let q = series(source, vdn, subject);
       if (opts.okOnly) q = q.where('ok', '=', 1);
       if (opts.maxAgeMs !== undefined) {
         if (opts.now === undefined) throw new StoreError('bad_value', 'latest: maxAgeMs needs now (the store has no clock)');
-        q = q.where('taken_at', '>=', opts.now - opts.maxAgeMs);
+        q = q.where(seenSince(opts.now - opts.maxAgeMs));
       }
       const row = await q.orderBy('taken_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
       return row && toSnapshot(row);
@@ -155,14 +204,31 @@ export function createSnapshotRepo(db: Kysely<Database>): SnapshotRepo {
     async latestBefore(source, vdn, subject, atOrBefore, opts = {}) {
       let q = series(source, vdn, subject).where('taken_at', '<=', atOrBefore);
       if (opts.okOnly ?? true) q = q.where('ok', '=', 1);
-      if (opts.notBefore !== undefined) q = q.where('taken_at', '>=', opts.notBefore);
+      if (opts.notBefore !== undefined) q = q.where(seenSince(opts.notBefore));
       const row = await q.orderBy('taken_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
-      return row && toSnapshot(row);
+      return row && toSnapshot(row, atOrBefore);
     },
     async range(source, vdn, subject, from, to, opts = {}) {
       let q = series(source, vdn, subject).where('taken_at', '>=', from).where('taken_at', '<=', to);
       if (opts.okOnly) q = q.where('ok', '=', 1);
-      return (await q.orderBy('taken_at').orderBy('id').execute()).map(toSnapshot);
+      // Only the newest row taken before `from` can have been observed in the range (rows never overlap).
+      const before = await db
+        .selectFrom('metric_snapshots')
+        .select(['id', 'confirmed_at'])
+        .where('source', '=', source)
+        .where('vdn', '=', vdn)
+        .where('subject', '=', subject)
+        .where('taken_at', '<', from)
+        .orderBy('taken_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      const spans = before !== undefined && before.confirmed_at !== null && before.confirmed_at >= from && from <= to;
+      const [first, rows] = await Promise.all([
+        spans ? db.selectFrom('metric_snapshots').selectAll().where('id', '=', before.id).executeTakeFirst() : undefined,
+        q.orderBy('taken_at').orderBy('id').execute(),
+      ]);
+      return (first && (!opts.okOnly || toBool(first.ok)) ? [first, ...rows] : rows).map((r) => toSnapshot(r, to));
     },
     async latestPerSubject(source, vdn, opts = {}) {
       // A window function rather than a join on max(taken_at): the join makes PostgreSQL pick a
@@ -179,9 +245,9 @@ export function createSnapshotRepo(db: Kysely<Database>): SnapshotRepo {
         .where('source', '=', source)
         .where('vdn', '=', vdn)
         .where('ok', '=', 1);
-      if (opts.since !== undefined) ranked = ranked.where('taken_at', '>=', opts.since);
+      if (opts.since !== undefined) ranked = ranked.where(seenSince(opts.since));
       const rows = await db.selectFrom(ranked.as('r')).selectAll().where('r.rn', '=', 1).orderBy('r.subject').execute();
-      return rows.map(toSnapshot);
+      return rows.map((r) => toSnapshot(r));
     },
     async health(source) {
       const newest = (ok: 0 | 1) =>
@@ -194,20 +260,32 @@ export function createSnapshotRepo(db: Kysely<Database>): SnapshotRepo {
           .orderBy('id', 'desc')
           .limit(1)
           .executeTakeFirst();
-      const [okRow, errRow] = await Promise.all([newest(1), newest(0)]);
+      // The newest confirmation may belong to an older row (of another VDN) than the newest ok row.
+      const confirmed = db
+        .selectFrom('metric_snapshots')
+        .select('confirmed_at')
+        .where('source', '=', source)
+        .where('ok', '=', 1)
+        .where('confirmed_at', 'is not', null)
+        .orderBy('confirmed_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      const [okRow, errRow, confirmedRow] = await Promise.all([newest(1), newest(0), confirmed]);
+      const okTimes = [okRow?.taken_at, confirmedRow?.confirmed_at].filter((t): t is number => typeof t === 'number');
+      const lastOkAt = okTimes.length > 0 ? Math.max(...okTimes) : undefined;
       let failures = 0;
-      if (errRow && (!okRow || errRow.taken_at > okRow.taken_at)) {
+      if (errRow && (lastOkAt === undefined || errRow.taken_at > lastOkAt)) {
         let q = db
           .selectFrom('metric_snapshots')
           .select((eb) => eb.fn.count<number>('taken_at').distinct().as('n'))
           .where('source', '=', source)
           .where('ok', '=', 0);
-        if (okRow) q = q.where('taken_at', '>', okRow.taken_at);
+        if (lastOkAt !== undefined) q = q.where('taken_at', '>', lastOkAt);
         failures = Number((await q.executeTakeFirst())?.n ?? 0);
       }
       return {
         source,
-        lastOkAt: okRow?.taken_at,
+        lastOkAt,
         lastErrorAt: errRow?.taken_at,
         lastError: opt(errRow?.error),
         consecutiveFailures: failures,

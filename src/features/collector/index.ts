@@ -2,6 +2,7 @@
 export { createCollector, type Collector } from './runner.js';
 export { BOT_VDN } from './collect.js';
 export { decodeCampaigns, decodeCms, decodeStats } from './payloads.js';
+export { perTick, type PerTickOptions } from './ticks.js';
 export {
   campaignHours,
   DEFAULT_TOLERANCE_MS,

@@ -68,6 +68,34 @@ describe('collector', () => {
     expect((await store.snapshots.latest('stats', 8, '', { okOnly: true }))?.ok).toBe(true);
   });
 
+  it('an unchanged campaign list is confirmed, not stored again; a changed one is stored', async () => {
+    sim = await startSimulator({ clock, timeZone: 'Asia/Shanghai' });
+    const { store, collector } = await makeProcess(join(mkdtempSync(join(tmpdir(), 'coll-')), 'db.sqlite'));
+    const first = await collector.tick();
+    expect(first).toMatchObject({ confirmed: 0, failures: [] });
+    const listBytes = Buffer.byteLength(JSON.stringify((await store.snapshots.latest('campaigns', 8, ''))?.payload));
+    for (let i = 1; i <= 2; i++) {
+      clock.advance(300_000);
+      const next = await collector.tick();
+      expect(next).toMatchObject({ confirmed: 1, failures: [] });
+      // Statistics, CMS and bots are stored as every tick; the list is not.
+      expect(next!.payloadBytes).toBeLessThan(first!.payloadBytes - listBytes + 1);
+    }
+    const all = () => store.snapshots.range('campaigns', 8, '', 0, Number.MAX_SAFE_INTEGER);
+    const now = clock().getTime();
+    expect(await all()).toEqual([expect.objectContaining({ firstTakenAt: first!.at.getTime(), takenAt: now })]);
+    // What the campaign directory, digests, /aicc status and the Home tab read: fresh.
+    expect(await store.snapshots.latest('campaigns', 8, '', { okOnly: true, maxAgeMs: 60_000, now })).toMatchObject({ takenAt: now });
+    expect((await store.snapshots.health('campaigns')).lastOkAt).toBe(now);
+
+    (sim.world.campaigns(8)[0] as { name: string }).name = 'Renamed in the console';
+    clock.advance(300_000);
+    expect(await collector.tick()).toMatchObject({ confirmed: 0, failures: [] });
+    const rows = await all();
+    expect(rows.map((r) => r.takenAt)).toEqual([now, clock().getTime()]);
+    expect(JSON.stringify(rows[1]!.payload)).toContain('Renamed in the console');
+  });
+
   it('two processes on one database: one collects each tick, one statistics call per interval', async () => {
     sim = await startSimulator({ clock, timeZone: 'Asia/Shanghai' });
     const db = join(mkdtempSync(join(tmpdir(), 'coll-')), 'db.sqlite');
