@@ -3,6 +3,7 @@
  *
  * Layers, lowest to highest:
  *   src/platform/                         config, log, clock, health, liveness
+ *   src/i18n/                             languages: catalogues, translators, locale tags
  *   src/aicc/                             the AICC client: transport, auth, one client per service
  *   src/store/                            persistence; stores AICC values and implements aicc's lease/cache
  *   src/slack/                            Slack plumbing: app, commands, rendering
@@ -17,6 +18,7 @@
  */
 
 const PLATFORM = '^src/platform/';
+const I18N = '^src/i18n/';
 const AICC = '^src/aicc/';
 const STORE = '^src/store/';
 const SLACK = '^src/slack/';
@@ -36,10 +38,16 @@ const layers = [
     mayImport: [PLATFORM],
   },
   {
+    name: 'i18n',
+    comment: 'src/i18n (catalogues and translators) may import src/platform only; every layer above may use it.',
+    from: I18N,
+    mayImport: [PLATFORM, I18N],
+  },
+  {
     name: 'aicc',
-    comment: 'src/aicc may import src/platform only (not src/store, src/slack, features or the composition root).',
+    comment: 'src/aicc may import src/platform and src/i18n only (not src/store, src/slack, features or the composition root).',
     from: AICC,
-    mayImport: [PLATFORM, AICC],
+    mayImport: [PLATFORM, I18N, AICC],
   },
   {
     name: 'store',
@@ -47,13 +55,13 @@ const layers = [
       'src/store may import src/platform and src/aicc (it keeps AICC values and implements the statistics ' +
       "guard's lease and cache interfaces); not src/slack, features or the composition root.",
     from: STORE,
-    mayImport: [PLATFORM, AICC, STORE],
+    mayImport: [PLATFORM, I18N, AICC, STORE],
   },
   {
     name: 'slack',
     comment: 'src/slack may import platform, aicc and store; never features or the composition root.',
     from: SLACK,
-    mayImport: [PLATFORM, AICC, STORE, SLACK],
+    mayImport: [PLATFORM, I18N, AICC, STORE, SLACK],
   },
   {
     name: 'feature',
@@ -62,13 +70,13 @@ const layers = [
       'through that feature\'s index.ts (see feature-public-face); never the registry files at the root of ' +
       'src/features or the composition root.',
     from: FEATURE_FOLDER,
-    mayImport: [PLATFORM, AICC, STORE, SLACK, FEATURES],
+    mayImport: [PLATFORM, I18N, AICC, STORE, SLACK, FEATURES],
   },
   {
     name: 'feature-registry',
     comment: 'The feature registry (src/features/*.ts) may import every feature and every lower layer, not the composition root.',
     from: FEATURE_REGISTRY,
-    mayImport: [PLATFORM, AICC, STORE, SLACK, FEATURES],
+    mayImport: [PLATFORM, I18N, AICC, STORE, SLACK, FEATURES],
   },
 ];
 

@@ -6,7 +6,13 @@
  */
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { formatDateOrDateTime, formatDateTime, formatTime } from '../src/slack/format.js';
+import { translator } from '../src/i18n/index.js';
+
+/** The English translator's formatters (they were format.ts's before the bot spoke other languages). */
+const EN = translator('en');
+const formatDateOrDateTime = EN.dateOrDateTime;
+const formatDateTime = EN.dateTime;
+const formatTime = EN.time;
 
 const N = 20_000;
 const ROUNDS = 7;

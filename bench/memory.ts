@@ -8,7 +8,7 @@
  * tsconfig.build.json), so the figure is the current source's and `dist/` is left alone.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +44,9 @@ function run(cmd: string, args: string[]): Promise<void> {
 async function build(): Promise<string> {
   await rm(OUT, { recursive: true, force: true });
   await run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', OUT]).catch(() => undefined);
+  // As `npm run build` does: the catalogues other than English are JSON, read when first needed.
+  const messages = join(ROOT, 'src/i18n/messages');
+  for (const f of await readdir(messages)) if (f.endsWith('.json')) await copyFile(join(messages, f), join(OUT, 'src/i18n/messages', f));
   return join(OUT, 'src/main.js');
 }
 

@@ -23,7 +23,7 @@ const plan: Step[] = [
   { name: 'ack', title: 'ack latency', options: quick ? { commands: 200, concurrency: 50, slowCommands: 50, warmup: 100 } : { commands: 2000, concurrency: 50, slowCommands: 300, warmup: 500 } },
   { name: 'cost', title: 'CPU per command', options: quick ? { commands: 300, warmup: 100, sizes: [12, 1000], concurrency: 10 } : { commands: 1000, warmup: 300, sizes: [12, 1000], concurrency: 10 } },
   { name: 'economy', title: 'upstream economy', options: { commands: quick ? 100 : 500, concurrency: 25, campaigns: 20, latencyMs: 100 } },
-  { name: 'collector', title: 'collector at scale', options: quick ? { campaigns: 200, bots: 5, latencyMs: 100 } : { campaigns: 1000, bots: 20, latencyMs: 100 } },
+  { name: 'collector', title: 'collector at scale', options: quick ? { sizes: [200], bots: 5, latencyMs: 100 } : { sizes: [1000, 5000], bots: 20, latencyMs: 100 } },
   { name: 'memory', title: 'memory', options: quick ? { commands: 500, concurrency: 20, sizes: [12, 1000] } : { commands: 5000, concurrency: 20, sizes: [12, 1000] } },
   { name: 'soak', title: 'soak', options: quick ? { commands: 2000, concurrency: 100, ticks: 24 } : { commands: 20_000, concurrency: 100, ticks: 288 } },
 ];

@@ -43,6 +43,8 @@ export async function startLocalMode(config: Config, log: Logger, sim: Simulator
       botTimeZone: config.bot.timeZone,
       intervalMs: config.storage.collectIntervalS * 1000,
       ...DEMO_PLACES,
+      locale: config.bot.locale,
+      people: DEMO_USERS,
     }).catch((error: unknown) => log.warn('the demo could not be set up', { error }));
   }
   return stops;

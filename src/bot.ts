@@ -20,6 +20,7 @@ import { createHomeTab, type HomeTabService } from './features/home/index.js';
 import { registerFeatures, type FeatureDeps } from './features/index.js';
 import { boltLogger, startSlackApp, type RunningSlackApp } from './slack/app.js';
 import { createSlackClient } from './slack/client.js';
+import { createLocales } from './slack/locales.js';
 import { createOutbound } from './slack/outbound.js';
 
 export interface BotOptions {
@@ -81,10 +82,18 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
     observe: { attempt: (method, outcome) => metrics.slackCalls.inc({ method, outcome }), retry: (method) => metrics.slackRetries.inc({ method }) },
   });
   const answers = createAnswerPath({ metrics });
+  // Who reads which language: stored choices, Slack's locale per user (`users:read`), BOT_LOCALE.
+  const locales = createLocales({
+    languages: store.languages,
+    fallback: config.bot.locale,
+    clock,
+    log: log.child({ component: 'locales' }),
+    slackLocale: async (userId) => (await client.users.info({ user: userId, include_locale: true })).user?.locale,
+  });
   const inFlight = createInFlight((n) => metrics.inFlight.set(n));
   const intervalMs = config.storage.collectIntervalS * 1000;
-  const digests = createDigestService({ store, aicc, outbound, clock, log, graceMin: config.storage.digestGraceMin, freshMs: 2 * intervalMs, jobs, timeZone: config.aicc.timeZone, onDelivery: (outcome) => metrics.digestDeliveries.inc({ outcome }) });
-  const alerts = createAlertEngine({ store, outbound, clock, log: log.child({ component: 'alerts' }), timeZone: config.aicc.timeZone, intervalMs, onTransition: (to) => metrics.alertTransitions.inc({ to }) });
+  const digests = createDigestService({ store, aicc, outbound, clock, log, graceMin: config.storage.digestGraceMin, freshMs: 2 * intervalMs, jobs, timeZone: config.aicc.timeZone, locales, onDelivery: (outcome) => metrics.digestDeliveries.inc({ outcome }) });
+  const alerts = createAlertEngine({ store, outbound, clock, log: log.child({ component: 'alerts' }), timeZone: config.aicc.timeZone, intervalMs, locales, onTransition: (to) => metrics.alertTransitions.inc({ to }) });
   const home = createHomeTab({
     store,
     clock,
@@ -95,6 +104,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
     vdnIds: config.aicc.vdnIds,
     digests,
     publish: async (userId, view) => void (await client.views.publish({ user_id: userId, view })),
+    locales,
   });
   const deps: FeatureDeps = {
     aicc,
@@ -105,6 +115,7 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
     }),
     tasks: createTaskRealtimeQuery(aicc.cms, clock),
     answers,
+    locales,
     clock,
     log,
     timeZone: config.aicc.timeZone,
@@ -144,8 +155,8 @@ export async function startBot(opts: BotOptions): Promise<RunningBot> {
     log,
     vdnIds: config.aicc.vdnIds,
     botCodes: () => botCodesInUse(store),
-    // Most of the per-service connections, leaving two for slash commands during a long tick.
-    cmsConcurrency: Math.max(1, config.aicc.maxConcurrency - 2),
+    // Every connection of each service: its calls are background calls, which commands overtake.
+    concurrency: config.aicc.maxConcurrency,
     intervalMs,
     retentionDays: config.storage.retentionDays,
     jobs,

@@ -1,21 +1,28 @@
 /**
- * The console's two actions, done the way Slack does them: a slash command and a button click
- * become signed requests to the bot's `/slack/events`, with a response_url on the fake Slack that
- * is targeted at the channel (and message), so the bot's answers land in the timeline.
+ * The console's actions, done the way Slack does them: a slash command and a button click become
+ * signed requests to the bot's `/slack/events`, with a response_url on the fake Slack that is
+ * targeted at the channel (and message), so the bot's answers land in the timeline. Picking a
+ * language changes the person's Slack language, as their Slack preferences would, and Slack's
+ * `user_change` event tells the bot. What goes wrong is said in the person's language.
  */
 import { z } from 'zod';
-import { blockActionsBody, signSlackRequest, slashCommandBody, type FakeMessage, type FakeSlack } from '../fakeslack/index.js';
+import { blockActionsBody, signSlackRequest, slashCommandBody, userChangeBody, type FakeMessage, type FakeSlack } from '../fakeslack/index.js';
+import { isLocale, type Locale, type Translator } from '../../src/i18n/index.js';
 import type { Logger } from '../../src/platform/log.js';
 import { blockIdOf } from './blocks-html.js';
 import { DEMO_GROUPS, type ConsoleChannel, type ConsoleGroup, type ConsoleUser } from './demo.js';
+import { slackTagOf, ui } from './l10n.js';
 
 const SLACK_ID = /^[A-Z0-9]{2,20}$/;
+
+/** Longer than any command: the bot itself answers an over-long one in a plain sentence. */
+const MAX_COMMAND_CHARS = 12_000;
 
 export const CommandRequest = z.object({
   channel: z.string().regex(SLACK_ID),
   user: z.string().regex(SLACK_ID),
-  // Longer than any command: the bot itself answers an over-long one in a plain sentence.
-  text: z.string().max(12_000, { message: 'that command is too long to send (at most 12,000 characters)' }),
+  // Checked against MAX_COMMAND_CHARS in sendCommand, so the refusal is in the person's language.
+  text: z.string(),
 });
 export type CommandRequest = z.infer<typeof CommandRequest>;
 
@@ -30,10 +37,16 @@ export const ActionRequest = z.object({
 });
 export type ActionRequest = z.infer<typeof ActionRequest>;
 
+export const LanguageRequest = z.object({
+  user: z.string().regex(SLACK_ID),
+  locale: z.string().max(20),
+});
+export type LanguageRequest = z.infer<typeof LanguageRequest>;
+
 /** What the page gets back: the bot's ack status, or why there was none. */
 export interface ApiResult {
   status: number;
-  body: { ok: boolean; botStatus?: number; error?: string };
+  body: { ok: boolean; botStatus?: number; error?: string; locale?: Locale };
 }
 
 export interface ApiDeps {
@@ -47,6 +60,8 @@ export interface ApiDeps {
   echo: (channel: string, user: string, text: string) => void;
   /** A fresh response_url id. */
   nextId: () => string;
+  /** The console's words for a person (their Slack language; English for someone unknown). */
+  trFor: (userId: string | undefined) => Translator;
 }
 
 const fail = (status: number, error: string): ApiResult => ({ status, body: { ok: false, error } });
@@ -55,7 +70,9 @@ const fail = (status: number, error: string): ApiResult => ({ status, body: { ok
 export async function sendCommand(req: CommandRequest, deps: ApiDeps): Promise<ApiResult> {
   const channel = deps.channels.find((c) => c.id === req.channel);
   const user = deps.users.find((u) => u.id === req.user);
-  if (!channel || !user) return fail(404, !channel ? `unknown channel ${req.channel}` : `unknown user ${req.user}`);
+  const tr = deps.trFor(user?.id);
+  if (!channel || !user) return fail(404, !channel ? ui(tr, 'error.unknownChannel', { channel: req.channel }) : ui(tr, 'error.unknownUser', { user: req.user }));
+  if (req.text.length > MAX_COMMAND_CHARS) return fail(400, ui(tr, 'error.tooLong', { max: MAX_COMMAND_CHARS }));
   const text = req.text.replace(/^\s*\/aicc(?=\s|$)/i, '').trim();
   deps.echo(channel.id, user.id, `/aicc ${text}`.trim());
   const body = slashCommandBody({
@@ -69,19 +86,20 @@ export async function sendCommand(req: CommandRequest, deps: ApiDeps): Promise<A
     trigger_id: deps.fakeSlack.views.trigger(user.id),
   });
   deps.log.debug('console command', { channel: channel.id, user: user.id, command: text.split(/\s+/)[0] });
-  return postToBot(body, deps);
+  return postToBot(body, deps, tr);
 }
 
 /** A button click on a message the user can see. */
 export async function sendAction(req: ActionRequest, deps: ApiDeps): Promise<ApiResult> {
   const user = deps.users.find((u) => u.id === req.user);
-  if (!user) return fail(404, `unknown user ${req.user}`);
+  const tr = deps.trFor(user?.id);
+  if (!user) return fail(404, ui(tr, 'error.unknownUser', { user: req.user }));
   const message = deps.fakeSlack.messages(req.channel).find((m) => m.ts === req.messageTs);
-  if (!message) return fail(404, 'that message is gone');
-  if (message.ephemeralTo !== undefined && message.ephemeralTo !== user.id) return fail(403, 'that message is only visible to someone else');
+  if (!message) return fail(404, ui(tr, 'error.messageGone'));
+  if (message.ephemeralTo !== undefined && message.ephemeralTo !== user.id) return fail(403, ui(tr, 'error.notYourMessage'));
   // The button's value and label come from the stored message, as Slack sends them, not from the page.
   const button = findButton(message, req.actionId, req.blockId);
-  if (!button) return fail(404, 'that button is not on the message');
+  if (!button) return fail(404, ui(tr, 'error.noButton'));
   const ephemeral = message.ephemeralTo !== undefined;
   const body = blockActionsBody({
     action_id: req.actionId,
@@ -96,7 +114,24 @@ export async function sendAction(req: ActionRequest, deps: ApiDeps): Promise<Api
     trigger_id: deps.fakeSlack.views.trigger(user.id),
   });
   deps.log.debug('console action', { channel: req.channel, user: user.id, action: req.actionId });
-  return postToBot(body, deps);
+  return postToBot(body, deps, tr);
+}
+
+/**
+ * The person picks a language: it becomes their Slack language in the fake workspace (what
+ * `users.info` reports), and the bot hears of it through `user_change`, as from Slack. The
+ * language is changed even when the bot does not answer; the console's words follow it at once.
+ */
+export async function setLanguage(req: LanguageRequest, deps: ApiDeps): Promise<ApiResult> {
+  const user = deps.users.find((u) => u.id === req.user);
+  const tr = deps.trFor(user?.id);
+  if (!user) return fail(404, ui(tr, 'error.unknownUser', { user: req.user }));
+  if (!isLocale(req.locale)) return fail(400, ui(tr, 'error.unknownLanguage', { locale: req.locale }));
+  deps.fakeSlack.setUser({ id: user.id, locale: slackTagOf(req.locale) });
+  deps.log.debug('console language', { user: user.id, locale: req.locale });
+  const told = await postToBot(userChangeBody(deps.fakeSlack.userObject(user.id)), deps, tr, 'application/json');
+  if (!told.body.ok) deps.log.warn('the bot was not told of a language change', { user: user.id, error: told.body.error });
+  return { status: 200, body: { ok: true, locale: req.locale, ...(told.body.botStatus !== undefined ? { botStatus: told.body.botStatus } : {}) } };
 }
 
 /**
@@ -157,17 +192,18 @@ function wireMessage(m: FakeMessage): { ts: string; text?: string; blocks?: unkn
   };
 }
 
-async function postToBot(body: string, deps: ApiDeps): Promise<ApiResult> {
-  const headers = signSlackRequest({ body, signingSecret: deps.signingSecret });
+async function postToBot(body: string, deps: ApiDeps, tr: Translator, contentType?: string): Promise<ApiResult> {
+  const headers = { ...signSlackRequest({ body, signingSecret: deps.signingSecret }), ...(contentType ? { 'content-type': contentType } : {}) };
   let res: Response;
   try {
     res = await fetch(`${deps.botUrl}/slack/events`, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) });
   } catch (error) {
     deps.log.warn('console could not reach the bot', { botUrl: deps.botUrl, error });
-    return fail(502, 'The bot did not answer (is it running?)');
+    return fail(502, ui(tr, 'error.botDown'));
   }
   const text = await res.text().catch(() => '');
   if (res.status === 200) return { status: 200, body: { ok: true, botStatus: 200 } };
   const detail = text.trim().slice(0, 200);
-  return { status: res.status, body: { ok: false, botStatus: res.status, error: `The bot answered HTTP ${res.status}${detail ? `: ${detail}` : ''}` } };
+  const status = String(res.status);
+  return { status: res.status, body: { ok: false, botStatus: res.status, error: detail ? ui(tr, 'error.botStatusDetail', { status, detail }) : ui(tr, 'error.botStatus', { status }) } };
 }

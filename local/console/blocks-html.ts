@@ -10,6 +10,7 @@
  * server computes when it looks the button up again.
  */
 import { chartToHtml } from './chart-svg.js';
+import { localized, type Localized } from './l10n.js';
 import { escapeHtml, mrkdwnToHtml, plainTextToHtml, safeUrl, type MentionNames } from './mrkdwn-html.js';
 import { richTextToHtml } from './rich-text-html.js';
 
@@ -42,12 +43,12 @@ export function textObjectToHtml(t: unknown, names: MentionNames = {}): string |
 }
 
 function blockToHtml(block: unknown, blockId: string, names: MentionNames): string {
-  if (!isObj(block)) return unknownBlock(block, 'not a block');
+  if (!isObj(block)) return unknownBlock(block, localized('block.notABlock'));
   const text = (t: unknown) => textObjectToHtml(t, names);
   switch (block['type']) {
     case 'header': {
       const html = text(block['text']);
-      return html === undefined ? unknownBlock(block, 'header without text') : `<div class="b b-header">${html}</div>`;
+      return html === undefined ? unknownBlock(block, localized('block.headerWithoutText')) : `<div class="b b-header">${html}</div>`;
     }
     case 'section':
       return section(block, blockId, names);
@@ -68,12 +69,12 @@ function blockToHtml(block: unknown, blockId: string, names: MentionNames): stri
     case 'rich_text':
       return `<div class="b b-rich-text mrkdwn">${richTextToHtml(block, names)}</div>`;
     case 'data_visualization':
-      return chartToHtml(block) ?? unknownBlock(block, 'a chart this console cannot draw');
+      return chartToHtml(block) ?? unknownBlock(block, localized('block.chartNotDrawn'));
     case 'table':
     case 'data_table':
-      return tableHtml(block, names) ?? unknownBlock(block, 'a table without rows');
+      return tableHtml(block, names) ?? unknownBlock(block, localized('block.tableWithoutRows'));
     default:
-      return unknownBlock(block, `block type “${String(block['type'] ?? 'missing')}” is not shown by this console`);
+      return unknownBlock(block, localized('block.unknownType', { type: String(block['type'] ?? '–') }));
   }
 }
 
@@ -144,17 +145,21 @@ function confirmText(c: Obj): string | undefined {
 function image(e: Obj, cls: string): string {
   const alt = str(e['alt_text']) ?? '';
   const src = typeof e['image_url'] === 'string' ? safeUrl(e['image_url'], ['http:', 'https:']) : undefined;
-  if (!src) return `<span class="b-img-missing">${escapeHtml(`[image${alt ? `: ${alt}` : ''}]`)}</span>`;
+  if (!src) {
+    const l = alt ? localized('msg.imageAlt', { alt }) : localized('msg.image');
+    return `<span class="b-img-missing"${l.attr}>${l.html}</span>`;
+  }
   return `<img class="${cls}" src="${escapeHtml(src)}" alt="${escapeHtml(alt)}" loading="lazy" referrerpolicy="no-referrer">`;
 }
 
 /** An element type the console cannot operate (select menus, date pickers, …), named so it is not missed. */
 function unsupported(e: unknown): string {
-  const type = isObj(e) && typeof e['type'] === 'string' ? e['type'] : 'unknown element';
+  // Slack's type name is the same in every language; without one, a question mark says as much.
+  const type = isObj(e) && typeof e['type'] === 'string' ? e['type'] : '?';
   return `<span class="b-unsupported">${escapeHtml(`[${type}]`)}</span>`;
 }
 
-function unknownBlock(block: unknown, why: string): string {
+function unknownBlock(block: unknown, why: Localized): string {
   let json: string;
   try {
     json = JSON.stringify(block, null, 2) ?? String(block);
@@ -162,5 +167,5 @@ function unknownBlock(block: unknown, why: string): string {
     json = String(block);
   }
   if (json.length > MAX_JSON_CHARS) json = `${json.slice(0, MAX_JSON_CHARS)}\n…`;
-  return `<div class="b b-unknown"><div class="b-unknown-label">${escapeHtml(why)}</div><pre>${escapeHtml(json)}</pre></div>`;
+  return `<div class="b b-unknown"><div class="b-unknown-label"${why.attr}>${why.html}</div><pre>${escapeHtml(json)}</pre></div>`;
 }

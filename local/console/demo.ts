@@ -1,5 +1,6 @@
 /**
- * The demo workspace the console shows: a few channels and two people to type as. The shapes fit
+ * The demo workspace the console shows: a few channels and people to type as, in four Slack
+ * languages so a newcomer sees the bot answer each in theirs. The shapes fit
  * the fake Slack's seeds (`startFakeSlack({ channels, users })`), so the composition root can seed
  * the fake with the same lists; the fake also creates a channel on its first post, so the console
  * works either way.
@@ -19,9 +20,11 @@ export interface ConsoleUser {
   /** Handle, sent as `user_name`. */
   name: string;
   realName: string;
-  /** Shown beside the name in the "typing as" selector. */
+  /** Shown beside the name in the "typing as" selector: `supervisor` or `admin`. */
   role: string;
   isAdmin?: boolean;
+  /** Their Slack language (`users.info`'s `locale`, e.g. `zh-CN`, `es-LA`); default `en-US`. */
+  locale?: string;
 }
 
 export const DEMO_CHANNELS: readonly ConsoleChannel[] = [
@@ -31,9 +34,13 @@ export const DEMO_CHANNELS: readonly ConsoleChannel[] = [
 ];
 
 export const DEMO_USERS: readonly ConsoleUser[] = [
-  { id: 'U0SUPERV', name: 'mei', realName: 'Mei Lin', role: 'supervisor' },
+  { id: 'U0SUPERV', name: 'mei', realName: 'Mei Lin', role: 'supervisor', locale: 'en-US' },
   // An admin for the bot only when BOT_ADMIN_USERS lists this id.
-  { id: 'U0ADMIN', name: 'ravi', realName: 'Ravi Kumar', role: 'admin', isAdmin: true },
+  { id: 'U0ADMIN', name: 'ravi', realName: 'Ravi Kumar', role: 'admin', isAdmin: true, locale: 'en-US' },
+  // Supervisors whose Slack is in Chinese, Latin American Spanish and Brazilian Portuguese.
+  { id: 'U0WANG', name: 'wangfang', realName: '王芳', role: 'supervisor', locale: 'zh-CN' },
+  { id: 'U0LUCIA', name: 'lucia', realName: 'Lucía Fernández', role: 'supervisor', locale: 'es-LA' },
+  { id: 'U0JOAO', name: 'joao', realName: 'João Pereira', role: 'supervisor', locale: 'pt-BR' },
 ];
 
 /** User groups, as Slack's @ suggestions offer them (the README's `mention:@supervisors` example). */

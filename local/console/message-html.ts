@@ -1,9 +1,11 @@
 /**
  * One timeline entry → HTML: author, time, the body (blocks, or mrkdwn text when there are no
  * blocks, or the slash command the user typed), markers for ephemeral and edited messages, files,
- * and a thread's replies indented under their parent. Pure, like the block renderer it uses.
+ * and a thread's replies indented under their parent. Pure, like the block renderer it uses. The
+ * console's own words (APP, edited, …) are written in every language (see ./l10n.ts).
  */
 import { blocksToHtml } from './blocks-html.js';
+import { localized, type ConsoleKey } from './l10n.js';
 import { escapeHtml, mrkdwnToHtml, type MentionNames } from './mrkdwn-html.js';
 
 export interface MessageAuthor {
@@ -51,11 +53,11 @@ export function messageToHtml(view: MessageView, names: MentionNames = {}): stri
   const initial = escapeHtml(Array.from(view.author.name.trim())[0]?.toUpperCase() ?? '?');
   const meta = [
     `<span class="msg-author">${escapeHtml(view.author.name)}</span>`,
-    ...(view.author.isBot ? ['<span class="msg-app">APP</span>'] : []),
+    ...(view.author.isBot ? [words('span', 'msg-app', 'msg.app')] : []),
     `<span class="msg-time">${escapeHtml(view.time)}</span>`,
-    ...(view.edited ? ['<span class="msg-edited">(edited)</span>'] : []),
+    ...(view.edited ? [words('span', 'msg-edited', 'msg.edited')] : []),
   ].join('');
-  const note = view.ephemeralTo !== undefined ? '<div class="msg-note">Only visible to you</div>' : '';
+  const note = view.ephemeralTo !== undefined ? words('div', 'msg-note', 'msg.onlyVisible') : '';
   return (
     `<article ${attrs}>` +
     `<div class="avatar avatar-${colour}" aria-hidden="true">${initial}</div>` +
@@ -63,6 +65,12 @@ export function messageToHtml(view: MessageView, names: MentionNames = {}): stri
     `<div class="msg-body">${body(view, names)}</div>${files(view)}${thread(view, names)}</div>` +
     '</article>'
   );
+}
+
+/** An element holding one of the console's own texts, in every language. */
+function words(tag: string, cls: string, key: ConsoleKey, values?: Record<string, string | number>): string {
+  const l = localized(key, values);
+  return `<${tag} class="${cls}"${l.attr}>${l.html}</${tag}>`;
 }
 
 function body(view: MessageView, names: MentionNames): string {
@@ -81,6 +89,5 @@ function files(view: MessageView): string {
 function thread(view: MessageView, names: MentionNames): string {
   const replies = view.replies ?? [];
   if (replies.length === 0) return '';
-  const count = `${replies.length} ${replies.length === 1 ? 'reply' : 'replies'}`;
-  return `<div class="thread"><div class="thread-count">${count}</div><div class="thread-replies">${replies.map((r) => messageToHtml(r, names)).join('')}</div></div>`;
+  return `<div class="thread">${words('div', 'thread-count', 'msg.replies', { n: replies.length })}<div class="thread-replies">${replies.map((r) => messageToHtml(r, names)).join('')}</div></div>`;
 }

@@ -9,6 +9,7 @@
  */
 import { decodeSlackEntities } from '../../src/slack/format.js';
 import { replaceEmoji } from './emoji.js';
+import { NO_LINK } from './l10n.js';
 
 /** Display names for `<@U…>` and `<#C…>` when the sequence carries no label. */
 export interface MentionNames {
@@ -164,7 +165,7 @@ function controlSequence(inner: string, names: MentionNames): string {
   const decoded = decodeSlackEntities(target);
   const href = safeUrl(decoded);
   const labelHtml = text(label || decoded);
-  return href ? externalLink(href, labelHtml) : `<span class="md-nolink" title="link not allowed">${labelHtml}</span>`;
+  return href ? externalLink(href, labelHtml) : `<span class="md-nolink" title="${NO_LINK.html}"${NO_LINK.attr}>${labelHtml}</span>`;
 }
 
 function mention(label: string, kind: string): string {

@@ -34,6 +34,7 @@ nav { flex: 1; overflow-y: auto; padding: 12px 0; }
 .as { padding: 12px 16px 16px; border-top: 1px solid rgba(255,255,255,.12); font-size: 13px; }
 .as label { display: block; margin-bottom: 6px; }
 .as select { width: 100%; padding: 6px 8px; border-radius: 6px; border: 1px solid rgba(255,255,255,.3); background: #fff; color: var(--text); font: inherit; font-size: 14px; }
+.as select + label { margin-top: 10px; }
 
 .main { display: flex; flex-direction: column; min-width: 0; min-height: 0; }
 .channel-header { padding: 10px 20px; border-bottom: 1px solid var(--line); }

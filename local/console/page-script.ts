@@ -3,13 +3,20 @@
  * server-rendered HTML it receives over SSE (or by polling `/api/state` when SSE fails), and turns
  * the composer and button clicks into `/api/command` and `/api/action` calls. Everything it builds
  * itself uses `textContent`; the only HTML it inserts is the server's escaped rendering.
+ *
+ * Its words come from `window.consoleI18n` (/console-i18n.js, see ./l10n.ts), in the language of
+ * the person it types as; the language picker changes that person's Slack language through
+ * `/api/language`, so the bot answers them in it too.
  */
 export const PAGE_SCRIPT = String.raw`(function () {
   'use strict';
   var $ = function (id) { return document.getElementById(id); };
-  var ui = { channels: $('channels'), user: $('user'), timelines: $('timelines'), title: $('channel-title'),
+  var I = window.consoleI18n;
+  var t = I.t;
+  var ui = { channels: $('channels'), user: $('user'), lang: $('lang'), timelines: $('timelines'), title: $('channel-title'),
     topic: $('channel-topic'), form: $('composer'), input: $('input'), conn: $('conn') };
   var channels = [];
+  var people = new Map();   // user id -> { locale, labels }
   var current = null;
   var known = new Map();   // element id -> html, to skip unchanged items when polling
   var unread = {};
@@ -30,7 +37,22 @@ export const PAGE_SCRIPT = String.raw`(function () {
   }
   function viewer() { return ui.user.value; }
 
-  function setConn(kind, text) { ui.conn.className = 'conn conn-' + kind; ui.conn.textContent = text; }
+  function setConn(kind, key) { ui.conn.className = 'conn conn-' + kind; ui.conn.dataset.i18n = key; ui.conn.textContent = t(key); }
+
+  /** The console speaks the language of the person it types as (their Slack language). */
+  function speakAs(id) {
+    var p = people.get(id);
+    var locale = p && p.locale ? p.locale : I.locale();
+    ui.lang.value = locale;
+    I.use(locale);
+  }
+
+  function labelUsers() {
+    Array.prototype.forEach.call(ui.user.options, function (o) {
+      var p = people.get(o.value);
+      if (p && p.labels) o.textContent = p.labels[I.locale()] || o.textContent;
+    });
+  }
 
   function renderChannels() {
     ui.channels.textContent = '';
@@ -56,15 +78,22 @@ export const PAGE_SCRIPT = String.raw`(function () {
   }
 
   function renderUsers(users) {
-    if (ui.user.options.length > 0) return;
-    var saved = stored('aicc-console-user');
-    users.forEach(function (u) {
-      var o = document.createElement('option');
-      o.value = u.id;
-      o.textContent = u.realName + ' (' + u.role + ')';
-      ui.user.appendChild(o);
-    });
-    if (saved && users.some(function (u) { return u.id === saved; })) ui.user.value = saved;
+    var before = people.get(viewer());
+    var was = before ? before.locale : null;
+    users.forEach(function (u) { people.set(u.id, { locale: u.locale, labels: u.labels }); });
+    if (ui.user.options.length === 0) {
+      var saved = stored('aicc-console-user');
+      users.forEach(function (u) {
+        var o = document.createElement('option');
+        o.value = u.id;
+        o.textContent = u.realName + ' (' + u.role + ')';
+        ui.user.appendChild(o);
+      });
+      if (saved && users.some(function (u) { return u.id === saved; })) ui.user.value = saved;
+    }
+    var now = people.get(viewer());
+    if (!was || (now && now.locale !== was)) speakAs(viewer());
+    labelUsers();
   }
 
   function timelineFor(id) {
@@ -80,7 +109,10 @@ export const PAGE_SCRIPT = String.raw`(function () {
     var strong = document.createElement('strong');
     strong.textContent = '#' + (c ? c.name : id);
     intro.appendChild(strong);
-    intro.appendChild(document.createTextNode('This is the start of the channel. Type a command below; the bot answers here.'));
+    var words = document.createElement('span');
+    words.dataset.i18n = 'channel.intro';
+    words.textContent = t('channel.intro');
+    intro.appendChild(words);
     tl.appendChild(intro);
     ui.timelines.appendChild(tl);
     return tl;
@@ -92,7 +124,7 @@ export const PAGE_SCRIPT = String.raw`(function () {
     var c = channels.find(function (x) { return x.id === id; });
     ui.title.textContent = '#' + (c ? c.name : id);
     ui.topic.textContent = c && c.topic ? c.topic : '';
-    ui.input.placeholder = 'Message #' + (c ? c.name : id) + ' (/aicc help)';
+    ui.input.placeholder = t('composer.placeholder', { channel: c ? c.name : id });
     timelineFor(id);
     Array.prototype.forEach.call(ui.timelines.children, function (tl) { tl.hidden = tl.dataset.channel !== id; });
     renderChannels();
@@ -111,9 +143,9 @@ export const PAGE_SCRIPT = String.raw`(function () {
   }
 
   function fromHtml(html) {
-    var t = document.createElement('template');
-    t.innerHTML = html;
-    return t.content.firstElementChild;
+    var tpl = document.createElement('template');
+    tpl.innerHTML = html;
+    return tpl.content.firstElementChild;
   }
 
   /** A channel the bot posted to that is not in the list (a DM, a channel a digest targets). */
@@ -129,6 +161,7 @@ export const PAGE_SCRIPT = String.raw`(function () {
     var node = fromHtml(item.html);
     if (!node) return;
     known.set(item.id, item.html);
+    I.translate(node);
     node.dataset.order = String(item.order);
     applyViewer(node);
     var stick = item.channel === current && nearEnd();
@@ -195,7 +228,7 @@ export const PAGE_SCRIPT = String.raw`(function () {
           return { ok: r.ok && j.ok !== false, error: j.error || ('HTTP ' + r.status) };
         });
       })
-      .catch(function () { return { ok: false, error: 'The console server is not reachable.' }; });
+      .catch(function () { return { ok: false, error: t('note.unreachable') }; });
   }
 
   function pushHistory(text) {
@@ -212,8 +245,8 @@ export const PAGE_SCRIPT = String.raw`(function () {
     if (!raw || !current) return;
     var channel = current;
     var m = /^\/(\S+)\s*([\s\S]*)$/.exec(raw);
-    if (!m) { note(channel, 'This console sends slash commands: start with /aicc, e.g. /aicc help'); return; }
-    if (m[1].toLowerCase() !== 'aicc') { note(channel, '/' + m[1] + ' is not a command in this workspace. Try /aicc help'); return; }
+    if (!m) { note(channel, t('note.notSlash')); return; }
+    if (m[1].toLowerCase() !== 'aicc') { note(channel, t('note.unknownCommand', { command: m[1] })); return; }
     pushHistory(raw);
     ui.input.value = '';
     post('/api/command', { channel: channel, user: viewer(), text: m[2] }).then(function (r) {
@@ -244,6 +277,28 @@ export const PAGE_SCRIPT = String.raw`(function () {
   ui.user.addEventListener('change', function () {
     store('aicc-console-user', viewer());
     applyViewer(ui.timelines);
+    speakAs(viewer());
+  });
+
+  // Picking a language is the person picking it in Slack: the bot answers them in it from now on.
+  ui.lang.addEventListener('change', function () {
+    var user = viewer();
+    var locale = ui.lang.value;
+    post('/api/language', { user: user, locale: locale }).then(function (r) {
+      if (!r.ok) { note(current, r.error); speakAs(user); return; }
+      var p = people.get(user) || {};
+      p.locale = locale;
+      people.set(user, p);
+      if (viewer() === user) speakAs(user);
+    });
+  });
+
+  document.addEventListener('console-language', function () {
+    labelUsers();
+    if (current) {
+      var c = channels.find(function (x) { return x.id === current; });
+      ui.input.placeholder = t('composer.placeholder', { channel: c ? c.name : current });
+    }
   });
 
   ui.timelines.addEventListener('click', function (e) {
@@ -268,8 +323,8 @@ export const PAGE_SCRIPT = String.raw`(function () {
   function poll() {
     fetch('/api/state').then(function (r) { return r.json(); }).then(function (s) {
       loadState(s);
-      setConn('wait', 'polling every 2 s');
-    }).catch(function () { setConn('down', 'console offline'); });
+      setConn('wait', 'conn.polling');
+    }).catch(function () { setConn('down', 'conn.offline'); });
   }
   function startPolling() { if (!pollTimer) { poll(); pollTimer = setInterval(poll, 2000); } }
   function stopPolling() { if (pollTimer) { clearInterval(pollTimer); pollTimer = null; } }
@@ -277,12 +332,20 @@ export const PAGE_SCRIPT = String.raw`(function () {
   function connect() {
     if (!('EventSource' in window)) { startPolling(); return; }
     var es = new EventSource('/events');
-    es.addEventListener('state', function (e) { stopPolling(); loadState(JSON.parse(e.data)); setConn('live', 'live'); });
+    es.addEventListener('state', function (e) { stopPolling(); loadState(JSON.parse(e.data)); setConn('live', 'conn.live'); });
+    // Someone's Slack language changed (here, in another tab, or by a test): follow it.
+    es.addEventListener('user', function (e) {
+      var u = JSON.parse(e.data);
+      var p = people.get(u.id);
+      if (!p) return;
+      p.locale = u.locale;
+      if (u.id === viewer()) speakAs(u.id);
+    });
     es.addEventListener('upsert', function (e) { upsert(JSON.parse(e.data)); });
     es.addEventListener('remove', function (e) { remove(JSON.parse(e.data).id); });
     es.addEventListener('error', function () {
-      if (es.readyState === EventSource.CLOSED) { setConn('down', 'live updates failed'); startPolling(); }
-      else setConn('wait', 'reconnecting…');
+      if (es.readyState === EventSource.CLOSED) { setConn('down', 'conn.failed'); startPolling(); }
+      else setConn('wait', 'conn.reconnecting');
     });
     setTimeout(function () { if (!gotState) startPolling(); }, 4000);
   }

@@ -4,6 +4,7 @@
  * not entity-encoded: they are only HTML-escaped.
  */
 import { emojiFor } from './emoji.js';
+import { NO_LINK } from './l10n.js';
 import { escapeHtml, externalLink, safeUrl, type MentionNames } from './mrkdwn-html.js';
 
 type Obj = Record<string, unknown>;
@@ -47,7 +48,7 @@ function inline(e: unknown, names: MentionNames): string {
       const url = str(e['url']) ?? '';
       const label = styled(escapeHtml(str(e['text']) || url), e['style']);
       const href = safeUrl(url);
-      return href ? externalLink(href, label) : `<span class="md-nolink" title="link not allowed">${label}</span>`;
+      return href ? externalLink(href, label) : `<span class="md-nolink" title="${NO_LINK.html}"${NO_LINK.attr}>${label}</span>`;
     }
     case 'emoji': {
       const name = str(e['name']) ?? '';

@@ -4,8 +4,13 @@
  * `/slack/events`; the bot answers through the fake Slack Web API and response URLs, and every
  * change in the fake workspace reaches the page over server-sent events, already rendered.
  *
- * Routes: `GET /` (page), `/console.js`, `/console.css`, `/favicon.svg`, `GET /events` (SSE),
- * `GET /api/state`, `POST /api/command`, `POST /api/action`.
+ * The page speaks the language of the person it types as, which is their Slack language in the
+ * fake workspace; picking another (`POST /api/language`) changes both, so the bot answers them in
+ * it too (see ./l10n.ts).
+ *
+ * Routes: `GET /` (page), `/console.js`, `/console-i18n.js`, `/console.css`, `/favicon.svg`,
+ * `GET /events` (SSE), `GET /api/state`, `POST /api/command`, `POST /api/action`,
+ * `POST /api/language`, and the views' `/api/home`, `/api/view/*`.
  */
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
@@ -13,12 +18,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { z } from 'zod';
 import type { FakeSlack } from '../fakeslack/index.js';
+import { LOCALES, translator, type Locale } from '../../src/i18n/index.js';
 import type { Logger } from '../../src/platform/log.js';
-import { ActionRequest, CommandRequest, sendAction, sendCommand, type ApiDeps, type ApiResult } from './api.js';
+import { ActionRequest, CommandRequest, LanguageRequest, sendAction, sendCommand, setLanguage, type ApiDeps, type ApiResult } from './api.js';
 import { DEMO_CHANNELS, DEMO_USERS, type ConsoleChannel, type ConsoleUser } from './demo.js';
 import { isAllowedHost, readJsonBody, sendJson, sendText } from './http.js';
 import { PAGE_CSS } from './page-css.js';
-import { FAVICON_SVG, PAGE_CSP, PAGE_HTML } from './page-html.js';
+import { i18nScript, localeOfSlackTag, ui } from './l10n.js';
+import { FAVICON_SVG, PAGE_CSP, pageHtml } from './page-html.js';
 import { PAGE_SCRIPT } from './page-script.js';
 import { SseHub } from './sse.js';
 import { Timeline, type TimelineItem, type TimelineUpdate } from './timeline.js';
@@ -61,18 +68,28 @@ export interface RunningConsole {
 /** What `/api/state` and the first SSE event carry. */
 export interface ConsoleState {
   channels: readonly ConsoleChannel[];
-  users: ReadonlyArray<Pick<ConsoleUser, 'id' | 'name' | 'realName' | 'role'>>;
+  users: ReadonlyArray<ConsoleStateUser>;
   items: TimelineItem[];
   /** Open modals and published Home tabs (the page shows each user's own). */
   views: ViewItem[];
 }
 
+/** A person to type as, with their language now and their name in the picker in every language. */
+export interface ConsoleStateUser extends Pick<ConsoleUser, 'id' | 'name' | 'realName' | 'role'> {
+  /** Their Slack language as the console speaks it. */
+  locale: Locale;
+  labels: Readonly<Record<Locale, string>>;
+}
+
 const MAX_BODY_BYTES = 64 * 1024;
 
+const PAGE = pageHtml();
+
 const STATIC: Readonly<Record<string, { body: string; type: string }>> = {
-  '/': { body: PAGE_HTML, type: 'text/html; charset=utf-8' },
-  '/index.html': { body: PAGE_HTML, type: 'text/html; charset=utf-8' },
+  '/': { body: PAGE, type: 'text/html; charset=utf-8' },
+  '/index.html': { body: PAGE, type: 'text/html; charset=utf-8' },
   '/console.js': { body: PAGE_SCRIPT, type: 'text/javascript; charset=utf-8' },
+  '/console-i18n.js': { body: i18nScript(), type: 'text/javascript; charset=utf-8' },
   '/console.css': { body: PAGE_CSS, type: 'text/css; charset=utf-8' },
   '/favicon.svg': { body: FAVICON_SVG, type: 'image/svg+xml' },
   '/console-views.js': { body: VIEWS_SCRIPT, type: 'text/javascript; charset=utf-8' },
@@ -85,6 +102,13 @@ export async function startConsole(opts: ConsoleOptions): Promise<RunningConsole
   const channels = opts.channels ?? DEMO_CHANNELS;
   const users = opts.users ?? DEMO_USERS;
   const log = opts.log.child({ component: 'console' });
+  // The people the console types as exist in the fake workspace, with their Slack language; one
+  // the workspace already has (seeded, or changed since) is left as it is.
+  for (const u of users) {
+    if (!opts.fakeSlack.user(u.id)) opts.fakeSlack.setUser({ id: u.id, name: u.name, realName: u.realName, ...(u.isAdmin ? { isAdmin: true } : {}), ...(u.locale ? { locale: u.locale } : {}) });
+  }
+  const localeOf = (userId: string): Locale => localeOfSlackTag(opts.fakeSlack.user(userId)?.locale);
+  const trFor = (userId: string | undefined) => translator(userId ? localeOf(userId) : undefined);
   const timeline = new Timeline({ messages: (c) => opts.fakeSlack.messages(c), channels, users, botName: opts.botName, now: opts.now ?? (() => new Date()) });
   const hub = new SseHub((opts.keepAliveS ?? 15) * 1000);
   const broadcast = (u: TimelineUpdate) => hub.broadcast(u.type === 'upsert' ? { event: 'upsert', data: u.item } : { event: 'remove', data: { id: u.id, channel: u.channel } });
@@ -108,7 +132,12 @@ export async function startConsole(opts: ConsoleOptions): Promise<RunningConsole
     log,
     echo: (channel, user, text) => broadcast(timeline.addCommand(channel, user, text)),
     nextId: () => `${responsePrefix}-${++responseSeq}`,
+    trFor,
   };
+  // A language changed (from this page, another tab, or a test): every page follows it.
+  const unsubscribeUsers = opts.fakeSlack.on('user', (user) => {
+    if (users.some((u) => u.id === user.id)) hub.broadcast({ event: 'user', data: { id: user.id, locale: localeOf(user.id) } });
+  });
   // Modals and Home tabs: every change reaches the page rendered, like messages.
   const names = { users: new Map(users.map((u) => [u.id, u.realName])), channels: new Map(channels.map((c) => [c.id, c.name])) };
   const unsubscribeViews = opts.fakeSlack.on('view', (change) => {
@@ -122,10 +151,11 @@ export async function startConsole(opts: ConsoleOptions): Promise<RunningConsole
     const homes = users.flatMap((u) => opts.fakeSlack.views.home(u.id) ?? []);
     return [...homes, ...opts.fakeSlack.views.modals()].map((v) => viewItem(v, names));
   };
-  const viewDeps: ViewsApiDeps = { fakeSlack: opts.fakeSlack, botUrl: deps.botUrl, signingSecret: opts.signingSecret, users, log };
+  const viewDeps: ViewsApiDeps = { fakeSlack: opts.fakeSlack, botUrl: deps.botUrl, signingSecret: opts.signingSecret, users, log, trFor };
+  const labels = new Map(users.map((u) => [u.id, Object.fromEntries(LOCALES.map((l) => [l, ui(translator(l), 'user.option', { name: u.realName, role: u.role })])) as Record<Locale, string>]));
   const state = (): ConsoleState => ({
     channels,
-    users: users.map(({ id, name, realName, role }) => ({ id, name, realName, role })),
+    users: users.map(({ id, name, realName, role }) => ({ id, name, realName, role, locale: localeOf(id), labels: labels.get(id)! })),
     items: timeline.items(),
     views: views(),
   });
@@ -164,6 +194,8 @@ export async function startConsole(opts: ConsoleOptions): Promise<RunningConsole
         return post(req, res, CommandRequest, (body) => sendCommand(body, deps));
       case '/api/action':
         return post(req, res, ActionRequest, (body) => sendAction(body, deps));
+      case '/api/language':
+        return post(req, res, LanguageRequest, (body) => setLanguage(body, deps));
       case '/api/home':
         return post(req, res, HomeRequest, (body) => openHome(body, viewDeps));
       case '/api/view/submit':
@@ -199,6 +231,7 @@ export async function startConsole(opts: ConsoleOptions): Promise<RunningConsole
   } catch (error) {
     unsubscribe();
     unsubscribeViews();
+    unsubscribeUsers();
     hub.close();
     throw error;
   }
@@ -212,6 +245,7 @@ export async function startConsole(opts: ConsoleOptions): Promise<RunningConsole
       new Promise<void>((resolve, reject) => {
         unsubscribe();
         unsubscribeViews();
+        unsubscribeUsers();
         hub.close();
         server.closeAllConnections();
         server.close((err) => (err ? reject(err) : resolve()));

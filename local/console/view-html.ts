@@ -7,6 +7,7 @@
  */
 import type { FakeView } from '../fakeslack/index.js';
 import { blockIdOf, blocksToHtml } from './blocks-html.js';
+import { localized } from './l10n.js';
 import { escapeHtml, plainTextToHtml, type MentionNames } from './mrkdwn-html.js';
 
 type Obj = Record<string, unknown>;
@@ -47,14 +48,25 @@ function current(element: Obj, state: Obj | undefined): { one?: string; many: Op
   return { ...(one !== undefined ? { one } : {}), many, ...(pickedOne ? { picked: pickedOne } : {}) };
 }
 
-const selectOptions = (opts: readonly Opt[], selected: (o: Opt) => boolean, blank?: string) =>
-  (blank !== undefined ? `<option value="">${escapeHtml(blank)}</option>` : '') + opts.map((o) => `<option value="${escapeHtml(o.value)}"${selected(o) ? ' selected' : ''}>${escapeHtml(o.label)}</option>`).join('');
+/** A select's empty choice: the element's placeholder, else the console's word (`blank` is then a key). */
+type Blank = { text: string } | { key: 'view.pickChannel' | 'view.nobody' };
+
+function blankOption(blank: Blank): string {
+  if ('text' in blank) return `<option value="">${escapeHtml(blank.text)}</option>`;
+  const l = localized(blank.key);
+  return `<option value=""${l.attr}>${l.html}</option>`;
+}
+
+const selectOptions = (opts: readonly Opt[], selected: (o: Opt) => boolean, blank?: Blank) =>
+  (blank !== undefined ? blankOption(blank) : '') + opts.map((o) => `<option value="${escapeHtml(o.value)}"${selected(o) ? ' selected' : ''}>${escapeHtml(o.label)}</option>`).join('');
 
 function controlHtml(element: Obj, blockId: string, state: Obj | undefined, names: MentionNames): string {
   const type = str(element['type']) ?? 'unknown';
   const action = str(element['action_id']) ?? '';
   const attrs = `data-block-id="${escapeHtml(blockId)}" data-action-id="${escapeHtml(action)}" data-type="${escapeHtml(type)}"`;
-  const placeholder = escapeHtml(textOf(element['placeholder']));
+  const placeholderText = textOf(element['placeholder']);
+  const placeholder = escapeHtml(placeholderText);
+  const blank = (key: 'view.pickChannel' | 'view.nobody'): Blank => (placeholderText ? { text: placeholderText } : { key });
   const now = current(element, state);
   const named = (m: ReadonlyMap<string, string> | undefined, prefix: string): Opt[] => [...(m ?? new Map<string, string>())].map(([value, label]) => ({ value, label: `${prefix}${label}` }));
   switch (type) {
@@ -64,15 +76,15 @@ function controlHtml(element: Obj, blockId: string, state: Obj | undefined, name
     case 'timepicker':
       return `<input class="in" type="time" ${attrs} value="${escapeHtml(now.one ?? '')}">`;
     case 'static_select':
-      return `<select class="in" ${attrs}>${selectOptions(optionsOf(element), (o) => o.value === now.picked?.value, placeholder || '—')}</select>`;
+      return `<select class="in" ${attrs}>${selectOptions(optionsOf(element), (o) => o.value === now.picked?.value, { text: placeholderText || '—' })}</select>`;
     case 'conversations_select':
     case 'channels_select': {
       const opts = named(names.channels, '#');
       if (now.one && !opts.some((o) => o.value === now.one)) opts.unshift({ value: now.one, label: `#${now.one.toLowerCase()}` });
-      return `<select class="in" ${attrs}>${selectOptions(opts, (o) => o.value === now.one, placeholder || 'Pick a channel')}</select>`;
+      return `<select class="in" ${attrs}>${selectOptions(opts, (o) => o.value === now.one, blank('view.pickChannel'))}</select>`;
     }
     case 'users_select':
-      return `<select class="in" ${attrs}>${selectOptions(named(names.users, '@'), (o) => o.value === now.one, placeholder || 'Nobody')}</select>`;
+      return `<select class="in" ${attrs}>${selectOptions(named(names.users, '@'), (o) => o.value === now.one, blank('view.nobody'))}</select>`;
     case 'radio_buttons':
     case 'checkboxes': {
       const kind = type === 'radio_buttons' ? 'radio' : 'checkbox';
@@ -85,9 +97,11 @@ function controlHtml(element: Obj, blockId: string, state: Obj | undefined, name
       const multi = type === 'multi_external_select';
       const picked = multi ? now.many : now.picked ? [now.picked] : [];
       // The picked options stay listed (selected); typing in the search box asks the bot for more.
+      const search = localized('view.search', undefined, 'aria-label');
+      const typeToSearch = placeholder ? { attr: '', html: placeholder } : localized('view.typeToSearch', undefined, 'placeholder');
       return (
         `<div class="in external" ${attrs} data-external="1"${multi ? ' data-multi="1"' : ''}>` +
-        `<input class="search" type="search" placeholder="${placeholder || 'Type to search'}" aria-label="Search">` +
+        `<input class="search" type="search" placeholder="${typeToSearch.html}"${typeToSearch.attr} aria-label="${search.html}"${search.attr}>` +
         `<select${multi ? ' multiple size="5"' : ''}>${multi ? '' : '<option value="">—</option>'}${selectOptions(picked, () => true)}</select></div>`
       );
     }
@@ -99,7 +113,8 @@ function controlHtml(element: Obj, blockId: string, state: Obj | undefined, name
 function inputHtml(block: Obj, blockId: string, state: Obj | undefined, error: string | undefined, names: MentionNames): string {
   const element = isObj(block['element']) ? block['element'] : {};
   const label = plainTextToHtml(textOf(block['label']));
-  const optional = block['optional'] === true ? ' <span class="optional">(optional)</span>' : '';
+  const opt = localized('view.optional');
+  const optional = block['optional'] === true ? ` <span class="optional"${opt.attr}>${opt.html}</span>` : '';
   const hint = textOf(block['hint']) ? `<div class="hint-text">${plainTextToHtml(textOf(block['hint']))}</div>` : '';
   const err = error ? `<div class="field-error" role="alert">${escapeHtml(error)}</div>` : '';
   return `<div class="b b-input${error ? ' has-error' : ''}"><label class="in-label">${label}${optional}</label>${controlHtml(element, blockId, state, names)}${err}${hint}</div>`;
@@ -125,13 +140,15 @@ export function viewToHtml(v: FakeView, names: MentionNames = {}): string {
   const attrs = `data-view-id="${escapeHtml(v.id)}" data-view-type="${v.type}"${v.user ? ` data-view-user="${escapeHtml(v.user)}"` : ''}`;
   if (v.type === 'home') return `<div class="view home-view" ${attrs}>${viewBlocksHtml(v, names)}</div>`;
   const title = plainTextToHtml(textOf(v.view['title']));
-  const close = plainTextToHtml(textOf(v.view['close']) || 'Close');
+  const ownClose = textOf(v.view['close']);
+  const defaultClose = localized('view.close');
+  const close = ownClose ? plainTextToHtml(ownClose) : defaultClose.html;
   const submit = textOf(v.view['submit']);
   return (
     `<div class="view modal-view" role="dialog" aria-modal="true" ${attrs}>` +
     `<header class="modal-title">${title}</header>` +
     `<form class="modal-body" novalidate>${viewBlocksHtml(v, names)}</form>` +
-    `<footer class="modal-foot"><button type="button" class="btn" data-modal-close>${close}</button>` +
+    `<footer class="modal-foot"><button type="button" class="btn" data-modal-close${ownClose ? '' : defaultClose.attr}>${close}</button>` +
     (submit ? `<button type="button" class="btn btn-primary" data-modal-submit>${plainTextToHtml(submit)}</button>` : '') +
     '</footer></div>'
   );

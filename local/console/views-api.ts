@@ -8,8 +8,10 @@
  */
 import { z } from 'zod';
 import { appHomeOpenedBody, blockSuggestionBody, signSlackRequest, stateValues, viewActionBody, viewSubmissionBody, type FakeSlack, type FakeView } from '../fakeslack/index.js';
+import type { Translator } from '../../src/i18n/index.js';
 import type { Logger } from '../../src/platform/log.js';
 import type { ConsoleUser } from './demo.js';
+import { ui } from './l10n.js';
 
 const SLACK_ID = /^[A-Z0-9]{2,20}$/;
 const VIEW_ID = /^V[A-Z0-9]{2,20}$/;
@@ -39,6 +41,8 @@ export interface ViewsApiDeps {
   signingSecret: string;
   users: readonly ConsoleUser[];
   log: Logger;
+  /** The console's words for a person (their Slack language; English for someone unknown). */
+  trFor: (userId: string | undefined) => Translator;
 }
 
 export interface ViewsApiResult {
@@ -48,26 +52,27 @@ export interface ViewsApiResult {
 
 const fail = (status: number, error: string): ViewsApiResult => ({ status, body: { ok: false, error } });
 
-async function toBot(body: string, deps: ViewsApiDeps, json = false): Promise<{ status: number; text: string } | ViewsApiResult> {
+async function toBot(body: string, deps: ViewsApiDeps, tr: Translator, json = false): Promise<{ status: number; text: string } | ViewsApiResult> {
   const headers = { ...signSlackRequest({ body, signingSecret: deps.signingSecret }), ...(json ? { 'content-type': 'application/json' } : {}) };
   try {
     const res = await fetch(`${deps.botUrl}/slack/events`, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) });
     return { status: res.status, text: await res.text().catch(() => '') };
   } catch (error) {
     deps.log.warn('console could not reach the bot', { botUrl: deps.botUrl, error });
-    return fail(502, 'The bot did not answer (is it running?)');
+    return fail(502, ui(tr, 'error.botDown'));
   }
 }
 
-const answered = (r: { status: number; text: string }): ViewsApiResult =>
-  r.status === 200 ? { status: 200, body: { ok: true, botStatus: 200 } } : { status: r.status, body: { ok: false, botStatus: r.status, error: `The bot answered HTTP ${r.status}` } };
+const answered = (r: { status: number; text: string }, tr: Translator): ViewsApiResult =>
+  r.status === 200 ? { status: 200, body: { ok: true, botStatus: 200 } } : { status: r.status, body: { ok: false, botStatus: r.status, error: ui(tr, 'error.botStatus', { status: String(r.status) }) } };
 
 /** The open view the user may act on, or why not. */
 function viewFor(deps: ViewsApiDeps, user: string, viewId: string): FakeView | ViewsApiResult {
-  if (!deps.users.some((u) => u.id === user)) return fail(404, `unknown user ${user}`);
+  const tr = deps.trFor(user);
+  if (!deps.users.some((u) => u.id === user)) return fail(404, ui(tr, 'error.unknownUser', { user }));
   const v = deps.fakeSlack.views.get(viewId);
-  if (!v || v.closed) return fail(404, 'that view is closed');
-  if (v.user !== undefined && v.user !== user) return fail(403, 'that view belongs to someone else');
+  if (!v || v.closed) return fail(404, ui(tr, 'error.viewClosed'));
+  if (v.user !== undefined && v.user !== user) return fail(403, ui(tr, 'error.notYourView'));
   return v;
 }
 
@@ -83,9 +88,10 @@ function valuesFor(v: FakeView, values: Record<string, string | string[]>): { va
 }
 
 export async function openHome(req: z.infer<typeof HomeRequest>, deps: ViewsApiDeps): Promise<ViewsApiResult> {
-  if (!deps.users.some((u) => u.id === req.user)) return fail(404, `unknown user ${req.user}`);
-  const r = await toBot(appHomeOpenedBody({ user: req.user }), deps, true);
-  return isResult(r) ? r : answered(r);
+  const tr = deps.trFor(req.user);
+  if (!deps.users.some((u) => u.id === req.user)) return fail(404, ui(tr, 'error.unknownUser', { user: req.user }));
+  const r = await toBot(appHomeOpenedBody({ user: req.user }), deps, tr, true);
+  return isResult(r) ? r : answered(r, tr);
 }
 
 export async function submitView(req: z.infer<typeof SubmitRequest>, deps: ViewsApiDeps): Promise<ViewsApiResult> {
@@ -95,18 +101,19 @@ export async function submitView(req: z.infer<typeof SubmitRequest>, deps: Views
   if ('refused' in read) return read.refused;
   const { values } = read;
   deps.fakeSlack.views.setValues(v.id, values);
-  const r = await toBot(viewSubmissionBody({ view: v, values, user: req.user, trigger_id: deps.fakeSlack.views.trigger(req.user) }), deps);
+  const tr = deps.trFor(req.user);
+  const r = await toBot(viewSubmissionBody({ view: v, values, user: req.user, trigger_id: deps.fakeSlack.views.trigger(req.user) }), deps, tr);
   if (isResult(r)) return r;
   if (r.status === 200) {
     let answer: unknown = {};
     try {
       answer = r.text.trim() === '' ? {} : JSON.parse(r.text);
     } catch {
-      return fail(502, 'The bot answered the submission with something that is not JSON');
+      return fail(502, ui(tr, 'error.notJson'));
     }
     deps.fakeSlack.views.applySubmissionResponse(v.id, answer);
   }
-  return answered(r);
+  return answered(r, tr);
 }
 
 export function closeView(req: z.infer<typeof CloseRequest>, deps: ViewsApiDeps): ViewsApiResult {
@@ -120,29 +127,31 @@ export function closeView(req: z.infer<typeof CloseRequest>, deps: ViewsApiDeps)
 export async function viewAction(req: z.infer<typeof ViewActionRequest>, deps: ViewsApiDeps): Promise<ViewsApiResult> {
   const v = viewFor(deps, req.user, req.viewId);
   if (isResult(v)) return v;
+  const tr = deps.trFor(req.user);
   const button = findViewButton(v, req.actionId, req.blockId);
-  if (!button) return fail(404, 'that button is not on the view');
+  if (!button) return fail(404, ui(tr, 'error.noViewButton'));
   const read = valuesFor(v, req.values ?? {});
   if ('refused' in read) return read.refused;
   const { values } = read;
   deps.fakeSlack.views.setValues(v.id, values);
   const body = viewActionBody({ view: v, values, user: req.user, action_id: req.actionId, block_id: req.blockId, ...(button.value !== undefined ? { value: button.value } : {}), ...(button.label ? { text: button.label } : {}), trigger_id: deps.fakeSlack.views.trigger(req.user) });
-  const r = await toBot(body, deps);
-  return isResult(r) ? r : answered(r);
+  const r = await toBot(body, deps, tr);
+  return isResult(r) ? r : answered(r, tr);
 }
 
 export async function suggest(req: z.infer<typeof SuggestRequest>, deps: ViewsApiDeps): Promise<ViewsApiResult> {
   const v = viewFor(deps, req.user, req.viewId);
   if (isResult(v)) return v;
-  const r = await toBot(blockSuggestionBody({ view: v, values: v.state.values, user: req.user, action_id: req.actionId, block_id: req.blockId, value: req.value }), deps);
+  const tr = deps.trFor(req.user);
+  const r = await toBot(blockSuggestionBody({ view: v, values: v.state.values, user: req.user, action_id: req.actionId, block_id: req.blockId, value: req.value }), deps, tr);
   if (isResult(r)) return r;
-  if (r.status !== 200) return answered(r);
+  if (r.status !== 200) return answered(r, tr);
   try {
     const body = JSON.parse(r.text) as { options?: Array<{ value?: unknown; text?: { text?: unknown } }> };
     const options = (body.options ?? []).flatMap((o) => (typeof o.value === 'string' ? [{ value: o.value, label: typeof o.text?.text === 'string' ? o.text.text : o.value }] : []));
     return { status: 200, body: { ok: true, botStatus: 200, options } };
   } catch {
-    return fail(502, 'The bot answered the options request with something that is not JSON');
+    return fail(502, ui(tr, 'error.notJson'));
   }
 }
 

@@ -5,12 +5,15 @@
  * server-rendered, escaped HTML it receives over SSE, sends what people type and pick back as
  * plain values by block id (`/api/view/submit`, `/api/view/action`), asks the bot for an external
  * select's options as the user types (`/api/view/suggest`), and opens the Home tab (`/api/home`).
+ * Its words come from `window.consoleI18n` (/console-i18n.js), as the main script's do.
  */
 export const VIEWS_SCRIPT = String.raw`(function () {
   'use strict';
   var $ = function (id) { return document.getElementById(id); };
   var ui = { user: $('user'), pane: $('home-pane'), layer: $('modal-layer'), home: $('home-button'), timelines: $('timelines'),
     composer: $('composer'), title: $('channel-title'), topic: $('channel-topic'), channels: $('channels') };
+  var I = window.consoleI18n;
+  var t = I.t;
   var views = new Map();
   var homeShown = false;
 
@@ -19,17 +22,18 @@ export const VIEWS_SCRIPT = String.raw`(function () {
   function post(path, body) {
     return fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
       .then(function (r) { return r.json().catch(function () { return {}; }).then(function (j) { j.ok = r.ok && j.ok !== false; return j; }); })
-      .catch(function () { return { ok: false, error: 'The console server is not reachable.' }; });
+      .catch(function () { return { ok: false, error: t('note.unreachable') }; });
   }
 
   function setHtml(el, html, id) {
     if (el.dataset.viewId === id && el.dataset.html === html) return;
     el.dataset.viewId = id || '';
     el.dataset.html = html;
-    var t = document.createElement('template');
-    t.innerHTML = html;
+    var tpl = document.createElement('template');
+    tpl.innerHTML = html;
     el.textContent = '';
-    el.appendChild(t.content);
+    el.appendChild(tpl.content);
+    I.translate(el);
   }
 
   function render() {
@@ -37,7 +41,7 @@ export const VIEWS_SCRIPT = String.raw`(function () {
     var all = Array.from(views.values());
     var home = all.filter(function (v) { return v.type === 'home' && v.user === me && !v.closed; }).pop();
     if (home) setHtml(ui.pane, home.html, home.id);
-    else setHtml(ui.pane, '<div class="intro"><strong>AICC Ops</strong>Opening the Home tab…</div>', '');
+    else setHtml(ui.pane, '<div class="intro"><strong>AICC Ops</strong><span data-i18n="home.opening"></span></div>', '');
     var modal = all.filter(function (v) { return v.type === 'modal' && !v.closed && (!v.user || v.user === me); }).pop();
     ui.layer.hidden = !modal;
     if (modal) setHtml(ui.layer, modal.html, modal.id);
@@ -51,12 +55,17 @@ export const VIEWS_SCRIPT = String.raw`(function () {
     ui.composer.hidden = on;
     ui.home.classList.toggle('active', on);
     if (on) {
-      ui.title.textContent = 'AICC Ops · Home';
-      ui.topic.textContent = 'The bot’s Home tab, as ' + (ui.user.selectedOptions[0] ? ui.user.selectedOptions[0].textContent : 'you') + ' sees it';
+      homeTitle();
       Array.prototype.forEach.call(ui.channels.querySelectorAll('button'), function (b) { b.classList.remove('active'); });
       post('/api/home', { user: viewer() });
     }
     render();
+  }
+
+  function homeTitle() {
+    var who = ui.user.selectedOptions[0];
+    ui.title.textContent = t('nav.home');
+    ui.topic.textContent = t('home.topic', { name: who ? who.textContent : viewer() });
   }
 
   /** The values of a view's inputs, by block id, as the page shows them. */
@@ -92,7 +101,7 @@ export const VIEWS_SCRIPT = String.raw`(function () {
       return;
     }
     if (e.target.closest('[data-modal-submit]')) {
-      post('/api/view/submit', { user: viewer(), viewId: id, values: collect(viewEl) }).then(function (r) { if (!r.ok) noteIn(viewEl, r.error || 'Not sent'); });
+      post('/api/view/submit', { user: viewer(), viewId: id, values: collect(viewEl) }).then(function (r) { if (!r.ok) noteIn(viewEl, r.error || t('note.notSent')); });
       return;
     }
     var b = e.target.closest('button[data-action-id], a[data-action-id]');
@@ -103,7 +112,7 @@ export const VIEWS_SCRIPT = String.raw`(function () {
     b.classList.add('busy');
     post('/api/view/action', { user: viewer(), viewId: id, actionId: b.dataset.actionId, blockId: b.dataset.blockId, values: collect(viewEl) }).then(function (r) {
       b.classList.remove('busy');
-      if (!r.ok) noteIn(viewEl, r.error || 'Not sent');
+      if (!r.ok) noteIn(viewEl, r.error || t('note.notSent'));
     });
   }
 
@@ -129,7 +138,7 @@ export const VIEWS_SCRIPT = String.raw`(function () {
           opt.textContent = o.label;
           sel.appendChild(opt);
         });
-        if (!r.ok) noteIn(viewEl, r.error || 'No options');
+        if (!r.ok) noteIn(viewEl, r.error || t('note.noOptions'));
       });
     }, 250);
   }
@@ -137,6 +146,12 @@ export const VIEWS_SCRIPT = String.raw`(function () {
   ui.home.addEventListener('click', function () { showHome(true); });
   ui.channels.addEventListener('click', function () { if (homeShown) showHome(false); });
   ui.user.addEventListener('change', function () { if (homeShown) post('/api/home', { user: viewer() }); render(); });
+  // A new language: the Home tab's header, and the bot's Home tab itself (the bot writes it in the person's language).
+  document.addEventListener('console-language', function () {
+    if (!homeShown) return;
+    homeTitle();
+    post('/api/home', { user: viewer() });
+  });
   ui.pane.addEventListener('click', onClick);
   ui.layer.addEventListener('click', onClick);
   ui.layer.addEventListener('input', onSearch);

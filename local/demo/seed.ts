@@ -4,7 +4,7 @@
  * and made by the demo admin, audited as if that admin had typed them. A store that already has
  * either is left alone, so a restart never adds a second pair or brings back what someone removed.
  */
-import { formatTime } from '../../src/slack/format.js';
+import { wallClock } from '../../src/i18n/index.js';
 import { ALERT_DEFAULTS } from '../../src/features/alerts/handle-add.js';
 import type { AlertRule } from '../../src/store/alert-rules.js';
 import type { DigestSubscription } from '../../src/store/digests.js';
@@ -44,7 +44,7 @@ export interface DemoSetup {
 
 /** `HH:00` of the hour after `now` in the zone, so the digest's first scheduled post comes within the hour. */
 export function nextFullHour(now: Date, timeZone: string): string {
-  return `${formatTime(new Date(now.getTime() + 3_600_000), timeZone).slice(0, 2)}:00`;
+  return `${wallClock(new Date(now.getTime() + 3_600_000), timeZone).hour}:00`;
 }
 
 /** Seeds an empty store; otherwise finds the first active digest and a rule on the demo campaign. */

@@ -1,9 +1,11 @@
 /**
  * The console demo, started by the composition root once the bot runs: seeds the store (./seed.ts)
  * and posts the bot's welcome message (./welcome.ts), which says when the simulator's demo campaign
- * collapses and recovers and when its alert should fire and resolve.
+ * collapses and recovers, when its alert should fire and resolve, and who to type as to see the
+ * bot in another language. The welcome is a channel post: in the channel's language.
  */
 import type { WebClient } from '@slack/web-api';
+import { DEFAULT_LOCALE, parseLocale, translator, type Locale } from '../../src/i18n/index.js';
 import type { Clock } from '../../src/platform/clock.js';
 import type { Logger } from '../../src/platform/log.js';
 import type { World } from '../sim/world.js';
@@ -31,6 +33,10 @@ export interface DemoDeps {
   welcomeChannelId: string;
   alertsChannelId: string;
   adminUserId: string;
+  /** BOT_LOCALE: the welcome's language unless its channel chose one. */
+  locale?: Locale;
+  /** The people of the console, with their Slack language (`es-LA`, `zh-CN`, …). */
+  people?: ReadonlyArray<{ realName: string; locale?: string }>;
 }
 
 /** Seeds and welcomes; undefined when the world has no demo campaign. */
@@ -68,7 +74,10 @@ export async function startDemo(deps: DemoDeps): Promise<DemoSetup | undefined> 
     ...(setup.rule ? { rule: setup.rule } : {}),
     ...(forecast ? { forecast } : {}),
     tickMs: deps.intervalMs,
+    people: (deps.people ?? []).map((p) => ({ name: p.realName, locale: parseLocale(p.locale) ?? DEFAULT_LOCALE })),
   };
-  await deps.client.chat.postMessage({ channel: deps.welcomeChannelId, blocks: renderWelcome(view), text: welcomeText(view), unfurl_links: false });
+  const channelLocale = await deps.store.languages.get('channel', deps.welcomeChannelId).catch(() => undefined);
+  const tr = translator(channelLocale ?? deps.locale ?? DEFAULT_LOCALE);
+  await deps.client.chat.postMessage({ channel: deps.welcomeChannelId, blocks: renderWelcome(view, tr), text: welcomeText(view, tr), unfurl_links: false });
   return setup;
 }

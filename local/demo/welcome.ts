@@ -1,14 +1,17 @@
 /**
  * The bot's welcome message in the demo console: what to type, what the demo campaign is about to
- * do and when, and a **Run now** button for the seeded digest. Pure: data in, blocks out.
+ * do and when, who reads Slack in another language, and a **Run now** button for the seeded
+ * digest. Pure: data and a translator in, blocks out. Its words are the console's (`consoleUi`).
  */
 import type { KnownBlock } from '@slack/types';
 import { digestRunButton } from '../../src/features/digests/render-list.js';
 import { describeSchedule } from '../../src/features/digests/schedule.js';
-import { channelLink, escapeMrkdwn, formatTime } from '../../src/slack/format.js';
+import { LOCALE_INFO, translator, type Locale, type MessageValues, type Translator } from '../../src/i18n/index.js';
+import { channelLink, escapeMrkdwn } from '../../src/slack/format.js';
 import { context, header, section } from '../../src/slack/render/blocks.js';
 import type { AlertRule } from '../../src/store/alert-rules.js';
 import type { DigestSubscription } from '../../src/store/digests.js';
+import type { ConsoleKey } from '../console/l10n.js';
 import type { AlertForecast } from './predict.js';
 
 export interface WelcomeView {
@@ -29,67 +32,90 @@ export interface WelcomeView {
    * can take one tick more: forecast times are shown as "from – to one tick later".
    */
   tickMs?: number;
+  /** The demo people who read Slack in another language than the message's, to type as. */
+  people?: ReadonlyArray<{ name: string; locale: Locale }>;
 }
 
-const TRY = [
-  ['/aicc help', 'every command, with examples'],
-  ['/aicc stats', 'today’s figures for each campaign'],
-  ['/aicc campaigns', 'the running campaigns'],
-  ['/aicc digest list', 'the digests, each with a *Run now* button'],
-  ['/aicc alert list', 'the alert rules and how they stand'],
-] as const;
+const TRY: ReadonlyArray<readonly [string, ConsoleKey]> = [
+  ['/aicc help', 'welcome.try.help'],
+  ['/aicc stats', 'welcome.try.stats'],
+  ['/aicc campaigns', 'welcome.try.campaigns'],
+  ['/aicc digest list', 'welcome.try.digestList'],
+  ['/aicc alert list', 'welcome.try.alertList'],
+  ['/aicc lang', 'welcome.try.lang'],
+];
 
-function scenarioText(v: WelcomeView): string {
-  const at = (d: Date) => formatTime(d, v.timeZone);
+const say = (tr: Translator, key: ConsoleKey, values?: MessageValues) => tr.t(`consoleUi.${key}`, values);
+
+function scenarioText(v: WelcomeView, tr: Translator): string {
+  const at = (d: Date) => tr.time(d, v.timeZone);
   const around = (d: Date) => {
     const [from, to] = [at(d), at(new Date(d.getTime() + (v.tickMs ?? 0)))];
     return from === to ? from : `${from}–${to}`;
   };
   const lines = [
-    `*What happens next:* the campaign *${escapeMrkdwn(v.campaign.name)}* (\`${escapeMrkdwn(v.campaign.id)}\`, VDN ${v.vdn}) started dialling at ${at(v.startAt)}, about 30 calls a minute.`,
-    `• its success rate collapses at *${at(v.collapseAt)}* (from about 70% of calls connecting to 5%)`,
-    `• and recovers at *${at(v.recoverAt)}* (95% connect).`,
+    say(tr, 'welcome.start', { name: escapeMrkdwn(v.campaign.name), id: escapeMrkdwn(v.campaign.id), vdn: String(v.vdn), time: at(v.startAt) }),
+    say(tr, 'welcome.collapse', { time: at(v.collapseAt) }),
+    say(tr, 'welcome.recover', { time: at(v.recoverAt) }),
   ];
   const r = v.rule;
   if (r) {
-    const expect = [v.forecast?.firesAt && `fire around *${around(v.forecast.firesAt)}*`, v.forecast?.resolvesAt && `resolve around *${around(v.forecast.resolvesAt)}*`].filter(Boolean).join(' and ');
+    const fires = v.forecast?.firesAt;
+    const resolves = v.forecast?.resolvesAt;
+    const forecast = fires && resolves ? 'both' : fires ? 'fires' : resolves ? 'resolves' : 'none';
     lines.push(
-      `Alert ${r.id} (\`${escapeMrkdwn(r.metric)} ${escapeMrkdwn(r.op)} ${r.threshold}\` for ${Math.round(r.forS / 60)} min, at least ${r.minVolume} dialled, clears at ${r.clearValue}%) watches it${expect ? `: it should ${expect}` : ''}. Watch ${channelLink(r.channelId)}.`,
+      say(tr, 'welcome.alert', {
+        id: String(r.id),
+        rule: `${escapeMrkdwn(r.metric)} ${escapeMrkdwn(r.op)} ${r.threshold}`,
+        minutes: String(Math.round(r.forS / 60)),
+        volume: tr.count(r.minVolume),
+        clear: String(r.clearValue),
+        forecast,
+        fires: fires ? around(fires) : '',
+        resolves: resolves ? around(resolves) : '',
+        channel: channelLink(r.channelId),
+      }),
     );
   } else {
-    lines.push(`Watch it fail with an alert: type \`/aicc alert add connection_rate &lt; 40 campaign:${escapeMrkdwn(v.campaign.id)} min:20 for:1m clear:45\` in ${channelLink(v.alertsChannelId)}.`);
+    const command = `\`/aicc alert add connection_rate &lt; 40 campaign:${escapeMrkdwn(v.campaign.id)} min:20 for:1m clear:45\``;
+    lines.push(say(tr, 'welcome.alertHowTo', { command, channel: channelLink(v.alertsChannelId) }));
   }
   return lines.join('\n');
 }
 
-function scheduleWords(d: NonNullable<WelcomeView['digest']>): string {
+function digestText(v: WelcomeView, d: NonNullable<WelcomeView['digest']>, tr: Translator): string {
+  const values = { id: String(d.id), vdn: String(v.vdn), channel: channelLink(d.channelId) };
   try {
-    return describeSchedule(d);
+    return say(tr, 'welcome.digest', { ...values, schedule: describeSchedule(d, tr) });
   } catch {
-    return 'its scheduled time';
+    return say(tr, 'welcome.digestUnscheduled', values);
   }
 }
 
-/** Renders the welcome message. */
-export function renderWelcome(v: WelcomeView): KnownBlock[] {
+/** "王芳 (简体中文) and João Pereira (Português (Brasil))": the people to type as, in the message's words. */
+function peopleText(v: WelcomeView, tr: Translator): string | undefined {
+  const others = (v.people ?? []).filter((p) => p.locale !== tr.locale);
+  if (others.length === 0) return undefined;
+  return say(tr, 'welcome.languages', { people: tr.list(others.map((p) => `${escapeMrkdwn(p.name)} (${LOCALE_INFO[p.locale].name})`)) });
+}
+
+/** Renders the welcome message, in `tr`'s language (the channel's). */
+export function renderWelcome(v: WelcomeView, tr: Translator = translator()): KnownBlock[] {
+  const people = peopleText(v, tr);
   const blocks: KnownBlock[] = [
-    header(':wave: Welcome to the AICC bot'),
-    section('This page plays Slack for the bot, and the bot talks to a built-in AICC simulator. Type a command in the box below, as the person picked beside it.'),
-    section(`*Try:*\n${TRY.map(([cmd, what]) => `• \`${cmd}\`: ${what}`).join('\n')}`),
-    section(scenarioText(v)),
+    header(say(tr, 'welcome.title')),
+    section(say(tr, 'welcome.intro')),
+    section(`${say(tr, 'welcome.try')}\n${TRY.map(([cmd, what]) => `• \`${cmd}\`: ${say(tr, what)}`).join('\n')}`),
+    ...(people ? [section(people)] : []),
+    section(scenarioText(v, tr)),
   ];
   const d = v.digest;
-  if (d) {
-    blocks.push({
-      ...section(`*Digest ${d.id}* posts a summary of VDN ${v.vdn} to ${channelLink(d.channelId)} at ${scheduleWords(d)}. Post it now:`),
-      accessory: digestRunButton(d.id),
-    });
-  }
-  blocks.push(context(`Times are ${escapeMrkdwn(v.timeZone)}. Nothing here touches a real contact centre.`));
+  if (d) blocks.push({ ...section(digestText(v, d, tr)), accessory: digestRunButton(d.id, tr) });
+  blocks.push(context(say(tr, 'welcome.footer', { zone: escapeMrkdwn(v.timeZone) })));
   return blocks;
 }
 
 /** The notification text of the welcome message. */
-export function welcomeText(v: WelcomeView): string {
-  return `Welcome to the AICC bot: the demo campaign collapses at ${formatTime(v.collapseAt, v.timeZone)} and recovers at ${formatTime(v.recoverAt, v.timeZone)}.`;
+export function welcomeText(v: WelcomeView, tr: Translator = translator()): string {
+  return say(tr, 'welcome.text', { collapse: tr.time(v.collapseAt, v.timeZone), recover: tr.time(v.recoverAt, v.timeZone) });
 }

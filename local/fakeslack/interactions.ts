@@ -1,7 +1,8 @@
 /**
  * The bodies Slack sends for what people do with views: a modal's submission (`view_submission`),
  * a button inside a modal or on the Home tab (`block_actions` from a view), an external select
- * asking for options (`block_suggestion`), and opening the Home tab (`app_home_opened`). The
+ * asking for options (`block_suggestion`), opening the Home tab (`app_home_opened`), and a person's
+ * profile or preferences changing, their language among them (`user_change`). The
  * values of a view's inputs are built the way Slack reports them, from the elements' initial
  * values, what was typed so far, and the values given.
  */
@@ -168,6 +169,25 @@ export function appHomeOpenedBody(input: { user: string; tab?: 'home' | 'message
     team_id: 'T0FAKE',
     api_app_id: 'A0AICC',
     event: { type: 'app_home_opened', user: input.user, channel: `D${input.user}`, tab: input.tab ?? 'home', event_ts: now.toFixed(6), ...(input.viewId ? { view: { id: input.viewId } } : {}) },
+    type: 'event_callback',
+    event_id: `Ev${randomBytes(5).toString('hex').toUpperCase()}`,
+    event_time: Math.floor(now),
+    authorizations: [{ enterprise_id: null, team_id: 'T0FAKE', user_id: 'U0AICCBOT', is_bot: true, is_enterprise_install: false }],
+  });
+}
+
+/**
+ * The JSON body of the `user_change` event Slack sends (to apps subscribed to it, with
+ * `users:read`) when someone changes their profile or preferences; `user` as `users.info` has it,
+ * `locale` included (see FakeSlack.userObject).
+ */
+export function userChangeBody(user: Record<string, unknown>): string {
+  const now = Date.now() / 1000;
+  return JSON.stringify({
+    token: 'fake-verification-token',
+    team_id: 'T0FAKE',
+    api_app_id: 'A0AICC',
+    event: { type: 'user_change', user: { ...user, updated: Math.floor(now) }, cache_ts: Math.floor(now), event_ts: now.toFixed(6) },
     type: 'event_callback',
     event_id: `Ev${randomBytes(5).toString('hex').toUpperCase()}`,
     event_time: Math.floor(now),

@@ -9,10 +9,11 @@
 import { once, EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Workspace, type FakeFile, type FakeMessage, type MessageChange, type ResponseTarget, type WorkspaceOptions } from './workspace.js';
+import { Workspace, type FakeFile, type FakeMessage, type FakeUserSeed, type MessageChange, type ResponseTarget, type WorkspaceOptions } from './workspace.js';
 import type { ViewChange, ViewStore } from './views.js';
 
 export type { FakeChannelSeed, FakeFile, FakeMessage, FakeUserSeed, MessageChange, ResponseTarget } from './workspace.js';
+export { DEFAULT_SLACK_LOCALE } from './workspace.js';
 export type { FakeView, StateValues, ViewChange } from './views.js';
 export { viewProblems } from './views.js';
 
@@ -30,12 +31,19 @@ export interface RecordedCall {
   body: Record<string, unknown>;
   token?: string;
   at: Date;
+  /** Set once answered, when the fake refused the call (`invalid_blocks`, `channel_not_found`, …). */
+  error?: string;
+  /** What Slack would say was wrong with the blocks, for `invalid_blocks`. */
+  problems?: string[];
 }
 
 export interface RecordedResponse {
   id: string;
   body: Record<string, unknown>;
   at: Date;
+  /** Set once answered, when the fake refused the post (`invalid_blocks`). */
+  error?: string;
+  problems?: string[];
 }
 
 /**
@@ -50,6 +58,8 @@ export interface FakeSlackEvents {
   response: [RecordedResponse];
   message: [MessageChange];
   view: [ViewChange];
+  /** A user was added or changed with `setUser`. */
+  user: [FakeUserSeed];
 }
 
 export interface FakeSlack {
@@ -64,6 +74,15 @@ export interface FakeSlack {
   messages(channel?: string): FakeMessage[];
   /** Modals and Home tabs (views.open, views.update, views.publish), and trigger ids for a user. */
   views: ViewStore;
+  /** A user as seeded or last set (undefined for one never seeded). */
+  user(id: string): FakeUserSeed | undefined;
+  /**
+   * Adds a user or changes some of their fields, as a profile edit in Slack would; e.g.
+   * `setUser({ id: 'U1', locale: 'es-LA' })` is that user picking Spanish in their preferences.
+   */
+  setUser(seed: FakeUserSeed): FakeUserSeed;
+  /** A user as Slack sends one in `users.info` (with `include_locale`) and in the `user_change` event. */
+  userObject(id: string): Record<string, unknown> & { locale: string };
   /** Makes the next call of `method` (e.g. `chat.postMessage`, or `response_url`) fail. */
   failNext(method: string, fault: Fault): void;
   /** Makes every call of `method` fail (after any `failNext` ones) until `clearFaults`. */
@@ -120,7 +139,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       const { stall, applyFirst } = fault;
       fault = undefined;
       if (applyFirst) {
-        const result = token ? workspace.call(method, body) : { ok: false, error: 'not_authed' };
+        const result = noteOutcome(call, token ? workspace.call(method, body) : { ok: false, error: 'not_authed' });
         await new Promise((r) => setTimeout(r, stall));
         return send(res, 200, result);
       }
@@ -129,7 +148,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     if (fault) return sendFault(res, fault);
     if (!token) return send(res, 200, { ok: false, error: 'not_authed' });
     if (opts.tokens && !opts.tokens.includes(token)) return send(res, 200, { ok: false, error: 'invalid_auth' });
-    const result = workspace.call(method, body);
+    const result = noteOutcome(call, workspace.call(method, body));
     if (typeof result['upload_url'] === 'string') result['upload_url'] = new URL(`/${result['upload_url']}`, base).toString();
     send(res, 200, result);
   }
@@ -141,7 +160,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     events.emit('response', response);
     const fault = takeFault('response_url');
     if (fault && !('stall' in fault)) return sendFault(res, fault);
-    const result = workspace.respond(targets.get(id) ?? {}, body);
+    const result = noteOutcome(response, workspace.respond(targets.get(id) ?? {}, body));
     send(res, result.ok ? 200 : 400, result);
   }
 
@@ -174,6 +193,13 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     },
     messages: (channel) => workspace.messages(channel),
     views: workspace.views,
+    user: (id) => workspace.user(id),
+    userObject: (id) => workspace.userObject(id),
+    setUser(seed) {
+      const user = workspace.setUser(seed);
+      events.emit('user', user);
+      return user;
+    },
     failNext(method, fault) {
       faults.set(method, [...(faults.get(method) ?? []), fault]);
     },
@@ -197,6 +223,15 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
         server.close((err) => (err ? reject(err) : resolve()));
       }),
   };
+}
+
+/** Records on the call (or response) why the fake refused it, so tests can assert that nothing was. */
+function noteOutcome<R extends { ok: boolean; error?: unknown; errors?: unknown }>(record: { error?: string; problems?: string[] }, result: R): R {
+  if (!result.ok) {
+    record.error = typeof result.error === 'string' ? result.error : 'unknown_error';
+    if (Array.isArray(result.errors)) record.problems = result.errors.map(String);
+  }
+  return result;
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {

@@ -23,7 +23,15 @@ export interface FakeUserSeed {
   tz?: string;
   isAdmin?: boolean;
   isOwner?: boolean;
+  /**
+   * The user's Slack language as `users.info` reports it with `include_locale=true`: Slack's own
+   * tags, e.g. `en-US`, `zh-CN`, `es-LA` (Latin American Spanish), `es-ES`, `pt-BR`. Default `en-US`.
+   */
+  locale?: string;
 }
+
+/** What Slack reports for a user who never picked a language. */
+export const DEFAULT_SLACK_LOCALE = 'en-US';
 
 /** A message as the workspace holds it now. */
 export interface FakeMessage {
@@ -137,7 +145,7 @@ export class Workspace {
       case 'conversations.open':
         return this.open(str(body['users']) ?? str(body['user']));
       case 'users.info':
-        return this.userInfo(str(body['user']));
+        return this.userInfo(str(body['user']), truthy(body['include_locale']));
       case 'files.getUploadURLExternal':
         return this.uploadUrl(body);
       case 'files.completeUploadExternal':
@@ -145,6 +153,19 @@ export class Workspace {
       default:
         return this.views.call(method, body) ?? fail('unknown_method');
     }
+  }
+
+  /** The user as seeded or last set; undefined for a user never seeded (users.info still answers for them). */
+  user(id: string): FakeUserSeed | undefined {
+    const u = this.users.get(id);
+    return u ? { ...u } : undefined;
+  }
+
+  /** Adds a user, or changes the given fields of one (a profile edit, a language picked in Slack's preferences). */
+  setUser(seed: FakeUserSeed): FakeUserSeed {
+    const next = { ...this.users.get(seed.id), ...stripUndefined(seed) };
+    this.users.set(seed.id, next);
+    return { ...next };
   }
 
   /** Applies a response_url POST the way Slack does for the interaction it belongs to. */
@@ -247,14 +268,30 @@ export class Workspace {
     return { ok: true, channel: { id: this.dm(user).id } };
   }
 
-  private userInfo(id: string | undefined): MethodResult {
+  /** As Slack: `locale` only when asked for with `include_locale` (it needs `users:read` either way). */
+  private userInfo(id: string | undefined, includeLocale: boolean): MethodResult {
     if (!id || !/^[UW][A-Z0-9]+$/.test(id)) return fail('user_not_found');
+    const { locale, ...user } = this.userObject(id);
+    return { ok: true, user: includeLocale ? { ...user, locale } : user };
+  }
+
+  /** A user object as Slack sends it (`users.info` with `include_locale`, the `user_change` event). */
+  userObject(id: string): Record<string, unknown> & { locale: string } {
     const u = this.users.get(id) ?? { id };
     const name = u.name ?? id.toLowerCase();
     const realName = u.realName ?? name;
     return {
-      ok: true,
-      user: { id, team_id: this.teamId, name, real_name: realName, tz: u.tz ?? 'UTC', is_admin: u.isAdmin ?? false, is_owner: u.isOwner ?? false, is_bot: id === this.botUserId, deleted: false, profile: { real_name: realName, display_name: name } },
+      id,
+      team_id: this.teamId,
+      name,
+      real_name: realName,
+      tz: u.tz ?? 'UTC',
+      is_admin: u.isAdmin ?? false,
+      is_owner: u.isOwner ?? false,
+      is_bot: id === this.botUserId,
+      deleted: false,
+      profile: { real_name: realName, display_name: name },
+      locale: u.locale ?? DEFAULT_SLACK_LOCALE,
     };
   }
 

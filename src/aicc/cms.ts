@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { vetCounts, vetRate } from './convert.js';
 import type { TaskRealtime } from './domain.js';
-import type { Transport } from './transport.js';
+import type { CallOptions, Transport } from './transport.js';
 import { checkCms, parseBody } from './vendor-result.js';
 
 const realtimeSchema = z.object({
@@ -42,11 +42,12 @@ export function readRealtime(taskId: string, r: Record<string, unknown>): TaskRe
 }
 
 export interface CmsClient {
-  taskRealtimeStatistics(vdn: number, taskId: string): Promise<TaskRealtime>;
+  /** `opts.locale` picks the language of the vendor's error text. */
+  taskRealtimeStatistics(vdn: number, taskId: string, opts?: CallOptions): Promise<TaskRealtime>;
 }
 
 export function createCmsClient(transport: Transport, opts: { ccId?: number }): CmsClient {
-  async function taskRealtimeStatistics(vdn: number, taskId: string): Promise<TaskRealtime> {
+  async function taskRealtimeStatistics(vdn: number, taskId: string, call: CallOptions = {}): Promise<TaskRealtime> {
     const res = await transport.request({
       endpoint: 'task real-time statistics',
       method: 'POST',
@@ -54,6 +55,8 @@ export function createCmsClient(transport: Transport, opts: { ccId?: number }): 
       body: { ...(opts.ccId === undefined ? {} : { ccId: opts.ccId }), vdn, taskId },
       // A query, not a change: safe to retry.
       idempotent: true,
+      locale: call.locale,
+      background: call.background,
     });
     checkCms('task real-time statistics', res.json);
     const { resultDesc: r } = parseBody('cms', 'task real-time statistics', realtimeSchema, res.json);

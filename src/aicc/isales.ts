@@ -2,7 +2,7 @@
 import { withUnreadable, type ReadRows } from './convert.js';
 import type { CallDetail, Campaign, CampaignPage, CampaignStats } from './domain.js';
 import { callDetailSchema, campaignPageSchema, statisticsSchema } from './isales-schemas.js';
-import type { Transport } from './transport.js';
+import type { CallOptions, Transport } from './transport.js';
 import { checkIsales, parseBody } from './vendor-result.js';
 
 export interface CampaignQuery {
@@ -20,14 +20,21 @@ export interface StatisticsQuery {
   batchId?: string;
 }
 
+/** How a whole listing is read: per-call options, and who hears of each page as it arrives. */
+export interface ListOptions extends CallOptions {
+  /** Each page's campaigns that no earlier page listed, as the page is read (before the listing ends). */
+  onPage?: (campaigns: readonly Campaign[]) => void;
+}
+
 export interface IsalesClient {
-  listCampaigns(vdn: number, query?: CampaignQuery): Promise<CampaignPage>;
+  listCampaigns(vdn: number, query?: CampaignQuery, opts?: CallOptions): Promise<CampaignPage>;
   /** Every page at 100 rows (the vendor maximum), a few pages at a time. */
   /** `unreadable` counts the rows skipped because the bot could not read them. */
-  listAllCampaigns(vdn: number, query?: Omit<CampaignQuery, 'page' | 'rowsPerPage'>): Promise<ReadRows<Campaign>>;
+  listAllCampaigns(vdn: number, query?: Omit<CampaignQuery, 'page' | 'rowsPerPage'>, opts?: ListOptions): Promise<ReadRows<Campaign>>;
   /** Statistics v2. Rate limited upstream: call it through the StatsGuard. */
   campaignStatistics(vdn: number, query?: StatisticsQuery): Promise<ReadRows<CampaignStats>>;
-  callResultDetail(vdn: number, callId: string): Promise<CallDetail>;
+  /** One call, for one reader: `opts.locale` picks the language of the vendor's error text. */
+  callResultDetail(vdn: number, callId: string, opts?: CallOptions): Promise<CallDetail>;
 }
 
 const MAX_ROWS = 100;
@@ -54,11 +61,13 @@ export function createIsalesClient(transport: Transport, opts: IsalesClientOptio
   const detailSchema = callDetailSchema(opts.timeZone);
   const base = (vdn: number) => `/rest/isales/v1/openapi/campaigns/${vdn}`;
 
-  async function listCampaigns(vdn: number, q: CampaignQuery = {}): Promise<CampaignPage> {
+  async function listCampaigns(vdn: number, q: CampaignQuery = {}, call: CallOptions = {}): Promise<CampaignPage> {
     const res = await transport.request({
       endpoint: 'campaign list',
       method: 'GET',
       path: base(vdn),
+      locale: call.locale,
+      background: call.background,
       query: [
         ['name', q.name],
         ['status', q.status ?? 0],
@@ -77,8 +86,8 @@ export function createIsalesClient(transport: Transport, opts: IsalesClientOptio
    * ignores `curPage`), or at MAX_LIST_ROWS rows. Pages of a server that ignores `rowsPerPage`
    * (thousands of rows each) are read one at a time.
    */
-  async function listAllCampaigns(vdn: number, q: CampaignQuery = {}): Promise<ReadRows<Campaign>> {
-    const pageOf = (p: number) => listCampaigns(vdn, { ...q, page: p, rowsPerPage: MAX_ROWS });
+  async function listAllCampaigns(vdn: number, q: CampaignQuery = {}, call: ListOptions = {}): Promise<ReadRows<Campaign>> {
+    const pageOf = (p: number) => listCampaigns(vdn, { ...q, page: p, rowsPerPage: MAX_ROWS }, call);
     const first = await pageOf(1);
     // Rows can shift between pages while campaigns are created; keep the first sighting of each id.
     const byId = new Map<string, Campaign>();
@@ -91,7 +100,13 @@ export function createIsalesClient(transport: Transport, opts: IsalesClientOptio
       unreadable += page.unreadable ?? 0;
       if (page.campaigns.length === 0) return false;
       previous = page.campaigns;
-      for (const c of page.campaigns.slice(0, MAX_LIST_ROWS - rows)) if (!byId.has(c.id)) byId.set(c.id, c);
+      const fresh: Campaign[] = [];
+      for (const c of page.campaigns.slice(0, MAX_LIST_ROWS - rows)) {
+        if (byId.has(c.id)) continue;
+        byId.set(c.id, c);
+        fresh.push(c);
+      }
+      call.onPage?.(fresh);
       rows += page.campaigns.length;
       return byId.size < first.totalSize && rows < MAX_LIST_ROWS;
     };
@@ -128,11 +143,12 @@ export function createIsalesClient(transport: Transport, opts: IsalesClientOptio
     return parseBody('isales', 'statistics', statisticsSchema, res.json);
   }
 
-  async function callResultDetail(vdn: number, callId: string): Promise<CallDetail> {
+  async function callResultDetail(vdn: number, callId: string, opts: CallOptions = {}): Promise<CallDetail> {
     const res = await transport.request({
       endpoint: 'call result',
       method: 'GET',
       path: `${base(vdn)}/callresultdetail/${encodeURIComponent(callId)}`,
+      locale: opts.locale,
     });
     checkIsales('call result', res.json);
     return parseBody('isales', 'call result', detailSchema, res.json);

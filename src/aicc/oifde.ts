@@ -10,7 +10,7 @@ import { decimal, instant, optionalText, rowsOf, vetCounts, vetRate, withUnreada
 import type { BotReportType, BotStatRow } from './domain.js';
 import { AiccError } from './errors.js';
 import { OIFDE_TOKEN_EXPIRED } from './result-codes.js';
-import type { Transport } from './transport.js';
+import type { CallOptions, Transport } from './transport.js';
 import { createTokenCache } from './token-cache.js';
 import { parseBody } from './vendor-result.js';
 
@@ -82,7 +82,8 @@ export interface OifdeQuery {
 
 export interface OifdeClient {
   /** `unreadable` counts the rows skipped because the bot could not read them (no time, say). */
-  callStatistics(query: OifdeQuery): Promise<ReadRows<BotStatRow>>;
+  /** `opts.locale` picks the language of the vendor's error text. */
+  callStatistics(query: OifdeQuery, opts?: CallOptions): Promise<ReadRows<BotStatRow>>;
 }
 
 export interface OifdeOptions {
@@ -117,13 +118,15 @@ export function createOifdeClient(transport: Transport, opts: OifdeOptions): Oif
 
   const token = createTokenCache(fetchToken, opts.clock);
 
-  async function query(q: OifdeQuery, authToken: string) {
+  async function query(q: OifdeQuery, authToken: string, call: CallOptions) {
     const res = await transport.request({
       endpoint: 'call statistics report',
       method: 'POST',
       path: '/oifde/rest/api/queryCallStatisticsReport',
       body: { type: q.type, tenantId: opts.tenantId, accessCode: q.accessCode, timestamp: tenantDayStart(q.day, opts.timeZone), authToken },
       idempotent: true,
+      locale: call.locale,
+      background: call.background,
     });
     return res.json;
   }
@@ -135,12 +138,13 @@ export function createOifdeClient(transport: Transport, opts: OifdeOptions): Oif
     return { errorCode: String(o.errorCode), errorMsg: typeof o.errorMsg === 'string' ? o.errorMsg : undefined };
   }
 
-  async function callStatistics(q: OifdeQuery): Promise<ReadRows<BotStatRow>> {
+  async function callStatistics(q: OifdeQuery, call: CallOptions = {}): Promise<ReadRows<BotStatRow>> {
+    // The token is shared by every caller: `gettoken` keeps the default locale.
     const used = await token.get();
-    let json = await query(q, used);
+    let json = await query(q, used, call);
     if (errorOf(json)?.errorCode === OIFDE_TOKEN_EXPIRED) {
       token.invalidate(used);
-      json = await query(q, await token.get());
+      json = await query(q, await token.get(), call);
     }
     const error = errorOf(json);
     if (error) {

@@ -14,6 +14,7 @@ import { Pool } from 'undici';
 import type { Clock } from '../platform/clock.js';
 import { DEFAULT_MAX_BODY_BYTES } from '../platform/config.js';
 import type { Logger } from '../platform/log.js';
+import { createPriorityGate } from '../platform/pool.js';
 import { AiccError, type AiccService } from './errors.js';
 import { percentEncode } from './signer.js';
 
@@ -45,6 +46,25 @@ export interface RequestSpec {
   idempotent?: boolean;
   /** Extra unsigned headers. */
   headers?: Readonly<Record<string, string>>;
+  /** The `locale` header of this call (see {@link CallOptions}); the transport's own when absent. */
+  locale?: string;
+  /** Background work (see {@link CallOptions}). */
+  background?: boolean;
+}
+
+/** Per-call options a client passes through to the transport. */
+export interface CallOptions {
+  /**
+   * The AICC `locale` header (`zh_CN`, `en_US`): the language the vendor writes its own error
+   * text in. Set for a call made for one reader; shared, cached calls leave it to the default.
+   */
+  locale?: string;
+  /**
+   * Background work (the collector): the call starts only while one of the service's connections
+   * is free and no other call waits for one, so a command waits behind at most one background
+   * call, never behind a background queue. Its deadline starts when it starts.
+   */
+  background?: boolean;
 }
 
 export interface TransportResponse {
@@ -122,6 +142,8 @@ export function createTransport(options: TransportOptions): Transport {
     keepAliveTimeout: 30_000,
     connect: { ca: options.ca, rejectUnauthorized: !options.tlsInsecure },
   });
+  // Commands go straight to the pool; background calls wait here while the connections are taken.
+  const gate = createPriorityGate(options.maxConcurrency);
   const sleep = options.sleep ?? realSleep;
   const random = options.random ?? Math.random;
   const maxRetries = options.maxRetries ?? 2;
@@ -169,7 +191,7 @@ export function createTransport(options: TransportOptions): Transport {
       const res = await pool.request({
         path: qs ? `${path}?${qs}` : path,
         method: spec.method,
-        headers: { ...spec.headers, ...headers, ...auth, accept: 'application/json', locale: options.locale ?? 'en_US', 'x-request-id': requestId },
+        headers: { ...spec.headers, ...headers, ...auth, accept: 'application/json', locale: spec.locale ?? options.locale ?? 'en_US', 'x-request-id': requestId },
         body: body || undefined,
         signal: controller.signal,
         headersTimeout: remaining,
@@ -214,7 +236,11 @@ export function createTransport(options: TransportOptions): Transport {
     return new AiccError({ service, endpoint, code: 'http', httpStatus: status, ...vendor, retryable: status >= 500 });
   }
 
-  async function request(spec: RequestSpec): Promise<TransportResponse> {
+  function request(spec: RequestSpec): Promise<TransportResponse> {
+    return gate.run(spec.background ? 'background' : 'foreground', () => send(spec));
+  }
+
+  async function send(spec: RequestSpec): Promise<TransportResponse> {
     const requestId = randomUUID().slice(0, 8);
     const deadline = Date.now() + options.timeoutMs;
     const idempotent = spec.idempotent ?? spec.method === 'GET';

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { LOCALES, parseLocale, type Locale } from './locales.js';
 import { DATABASE_URL_EXPECTED, DatabaseUrlError, parseDatabaseUrl } from './database-url.js';
 
 export interface AiccConfig {
@@ -48,6 +49,8 @@ export interface BotConfig {
   maskNumbers: boolean;
   /** Default zone of new digest subscriptions (falls back to AICC_TIMEZONE). */
   timeZone: string;
+  /** BOT_LOCALE: the workspace's language, for channels and users that chose none. */
+  locale: Locale;
 }
 
 export interface StorageConfig {
@@ -109,6 +112,15 @@ const ianaZone = z
       return false;
     }
   }, 'expected an IANA time zone such as Asia/Shanghai or UTC');
+
+const localeTag = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    const locale = parseLocale(v);
+    if (!locale) ctx.addIssue({ code: 'custom', message: `expected one of ${LOCALES.join(', ')}` });
+    return locale ?? 'en';
+  });
 
 const bool = z
   .string()
@@ -271,6 +283,7 @@ export function loadConfig(env: Env): Config {
       allowedChannels: read(env, 'BOT_ALLOWED_CHANNELS', list, '')!,
       maskNumbers: read(env, 'BOT_MASK_NUMBERS', bool, 'true')!,
       timeZone: read(env, 'BOT_TIMEZONE', ianaZone) ?? aicc.timeZone,
+      locale: read(env, 'BOT_LOCALE', localeTag, 'en')!,
     },
     storage: {
       databaseUrl: read(env, 'DATABASE_URL', databaseUrl, './data/aicc-bot.sqlite')!,

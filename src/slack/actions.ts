@@ -21,7 +21,7 @@ export type ViewListener = Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>>
 /** An external select's options (`block_suggestion`); must answer within three seconds. */
 export type OptionsListener = Middleware<SlackOptionsMiddlewareArgs<'block_suggestion'>>;
 /** The events the bot subscribes to. */
-export type EventType = 'app_home_opened';
+export type EventType = 'app_home_opened' | 'user_change';
 export type EventListener<E extends EventType> = Middleware<SlackEventMiddlewareArgs<E>>;
 
 export interface ActionRegistry {

@@ -31,7 +31,7 @@ export function createAnswerPath(opts: AnswerPathOptions = {}): AnswerPath {
         const res = await request(responseUrl, {
           method: 'POST',
           dispatcher: agent,
-          headers: { 'content-type': 'application/json; charset=utf-8' },
+          headers: { 'content-type': 'application/json; charset=utf-8' }, // i18n-ok: a header
           body: JSON.stringify(message),
         });
         await res.body.dump();

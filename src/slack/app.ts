@@ -155,7 +155,7 @@ export async function startSlackApp(opts: SlackAppOptions & { port: number; host
       const rejected = isRejectedRequest(error) || isRejectedRequest((error as { original?: unknown }).original);
       if (!rejected) opts.log.error('unhandled error while processing a Slack request', { error: error.message });
       response.writeHead(rejected ? 400 : 500, { 'content-type': 'text/plain' });
-      response.end(rejected ? 'Bad Request' : 'Internal Server Error');
+      response.end(rejected ? 'Bad Request' : 'Internal Server Error'); // i18n-ok: HTTP status text for Slack's servers
       return true;
     },
     // Nothing the bot handles is left unacknowledged; a request no listener took is junk.

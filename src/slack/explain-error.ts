@@ -1,81 +1,123 @@
 /**
- * Turns a known failure into something a supervisor can act on: what failed (service and call),
- * the vendor's code and text where there is one, and what to do. Unknown errors get a reference
- * to the log line instead of a stack trace.
+ * Turns a known failure into something a supervisor can act on, in the reader's language: what
+ * failed (service and call), the vendor's code and text where there is one, and what to do.
+ * Unknown errors get a reference to the log line instead of a stack trace.
+ *
+ * The vendor's own words stay as the vendor wrote them; the bot's technical advice for its
+ * administrator (settings, addresses: `AiccError.hint`) stays English, like the log it matches.
  */
 import { SERVICE_LABELS, isAiccError, type AiccError } from '../aicc/errors.js';
 import { describeResultCode } from '../aicc/result-codes.js';
-import { formatClockTime, vendorText } from './format.js';
+import { translator, type MessageKey, type Translator } from '../i18n/index.js';
+import { errors as englishErrors } from '../i18n/messages/en/errors.js';
+import type { Wording } from './commands/message.js';
+import { vendorText } from './format.js';
 import type { ErrorView } from './render/error.js';
+import { SlackCallError } from './outbound.js';
 
 export interface ExplainContext {
   timeZone: string;
   /** Words for "the thing was not found", e.g. "No call `123` in VDN 8." */
-  notFound?: string;
+  notFound?: Wording;
   /** A short id that also appears in the log, for unknown errors. */
   reference: string;
   /** BOT_MASK_NUMBERS: mask phone numbers in the vendor's text (default true). */
   maskNumbers?: boolean;
 }
 
-function sentence(text: string): string {
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${text.endsWith('.') ? '' : '.'}`;
+/** The vendor's own words, whole (the renderer keeps them within Block Kit limits), redacted like the log. */
+function vendorSaid(tr: Translator, error: AiccError, maskNumbers: boolean): string {
+  const desc = error.resultDesc?.trim();
+  return desc ? `\n${tr.t('errors.vendorSaid', { text: vendorText(desc, maskNumbers) })}` : '';
 }
 
-/** The vendor's own words, whole (the renderer keeps them within Block Kit limits), redacted like the log. */
-function vendorSaid(error: AiccError, maskNumbers: boolean): string {
-  const desc = error.resultDesc?.trim();
-  return desc ? `\nThe vendor said: ${vendorText(desc, maskNumbers)}` : '';
+/** A vendor result code and what it means in the reader's language: `0200001 · parameter error`. */
+function vendorCode(tr: Translator, code: string | undefined): string | undefined {
+  if (!code) return undefined;
+  const key = `resultCode.${code}`;
+  const meaning = Object.hasOwn(englishErrors, key) ? tr.t(`errors.${key}` as MessageKey) : describeResultCode(code);
+  return [code, meaning].filter(Boolean).join(' · ');
 }
 
 /** A MiB figure for the size cap, e.g. `5 MiB`. */
-function mib(bytes: number): string {
+function mib(tr: Translator, bytes: number): string {
   const m = bytes / 1_048_576;
-  return `${Number.isInteger(m) ? m : m.toFixed(1)} MiB`;
+  return `${Number.isInteger(m) ? String(m) : tr.decimal(m)} MiB`;
 }
 
-export function explainError(error: unknown, ctx: ExplainContext): ErrorView {
+/** Explains `error` in `tr`'s language. */
+export function explainError(tr: Translator, error: unknown, ctx: ExplainContext): ErrorView;
+/** @deprecated English only: pass the reader's translator first. Kept while callers switch. */
+export function explainError(error: unknown, ctx: ExplainContext): ErrorView;
+export function explainError(a: unknown, b: unknown, c?: ExplainContext): ErrorView {
+  const [tr, error, ctx] = c ? [a as Translator, b, c] : [translator('en'), a, b as ExplainContext];
   if (!isAiccError(error)) {
     return {
-      title: 'Something went wrong inside the bot',
-      detail: 'The request could not be completed. Nothing was changed.',
-      hint: `Try again in a minute; if it keeps happening, give your administrator the reference ${ctx.reference}.`,
+      title: tr.t('errors.internal.title'),
+      detail: tr.t('errors.internal.detail'),
+      hint: tr.t('errors.internal.hint', { reference: ctx.reference }),
       code: ctx.reference,
     };
   }
   const service = SERVICE_LABELS[error.service];
   const call = `${service} ${error.endpoint}`;
   // The code and its documented meaning stay short; the vendor's text goes into the detail, whole.
-  const vendor = error.resultCode ? [error.resultCode, describeResultCode(error.resultCode)].filter(Boolean).join(' · ') : undefined;
-  const said = vendorSaid(error, ctx.maskNumbers ?? true);
+  const vendor = vendorCode(tr, error.resultCode);
+  const said = vendorSaid(tr, error, ctx.maskNumbers ?? true);
+  const admin = error.hint ? tr.t('errors.adminHint', { hint: error.hint }) : undefined;
+  const status = error.httpStatus !== undefined ? String(error.httpStatus) : '?';
   switch (error.code) {
     case 'not_found':
-      return { title: ctx.notFound ?? 'Not found', detail: `${call} has no such record.${said}`, code: vendor };
+      return { title: ctx.notFound ?? tr.t('errors.notFound.title'), detail: tr.t('errors.notFound.detail', { call }) + said, code: vendor };
     case 'rate_limited': {
-      const why = sentence(error.hint ?? 'the vendor limits how often this can be asked');
-      const next = error.retryAt ? ` Next refresh possible at ${formatClockTime(error.retryAt, ctx.timeZone)} (${ctx.timeZone}); ask again then.` : '';
-      return { title: `${call} is rate limited`, detail: why + next + said, code: vendor ?? (error.httpStatus ? `HTTP ${error.httpStatus}` : undefined) };
+      const why = tr.t(error.endpoint === 'statistics' ? 'errors.rateLimited.statistics' : 'errors.rateLimited.other');
+      const next = error.retryAt ? ` ${tr.t('errors.rateLimited.next', { time: tr.clockTime(error.retryAt, ctx.timeZone), zone: ctx.timeZone })}` : '';
+      return { title: tr.t('errors.rateLimited.title', { call }), detail: why + next + said, code: vendor ?? (error.httpStatus ? `HTTP ${error.httpStatus}` : undefined) };
     }
     case 'auth':
-      return { title: `${service} refused the bot's credentials`, detail: `${call} answered ${error.httpStatus ? `HTTP ${error.httpStatus}` : 'with an authentication error'}.${said}`, hint: error.hint ? `Administrator: ${error.hint}.` : undefined, code: vendor };
+      return {
+        title: tr.t('errors.auth.title', { service }),
+        detail: (error.httpStatus ? tr.t('errors.auth.detailHttp', { call, status }) : tr.t('errors.auth.detail', { call })) + said,
+        hint: admin,
+        code: vendor,
+      };
     case 'timeout':
-      return { title: `${service} did not answer in time`, detail: `${call} took too long.`, hint: `Try again shortly; ${error.hint ?? 'the service may be overloaded'}.`, code: 'timeout' };
+      return { title: tr.t('errors.timeout.title', { service }), detail: tr.t('errors.timeout.detail', { call }), hint: tr.t('errors.timeout.hint'), code: 'timeout' };
     case 'network':
-      return { title: `${service} is unreachable`, detail: `The bot could not connect for ${call}.`, hint: error.hint ? `Administrator: ${error.hint}.` : undefined, code: 'network' };
+      return { title: tr.t('errors.network.title', { service }), detail: tr.t('errors.network.detail', { call }), hint: admin, code: 'network' };
     case 'http':
-      return { title: `${service} failed`, detail: `${call} answered HTTP ${error.httpStatus ?? '?'}.${said}`, hint: error.retryable ? 'This is usually temporary; try again in a minute.' : undefined, code: vendor ?? `HTTP ${error.httpStatus ?? '?'}` };
+      return {
+        title: tr.t('errors.http.title', { service }),
+        detail: tr.t('errors.http.detail', { call, status }) + said,
+        hint: error.retryable ? tr.t('errors.http.hint') : undefined,
+        code: vendor ?? `HTTP ${status}`,
+      };
     case 'vendor':
-      return { title: `${service} refused the request`, detail: `${call} failed.${said}`, hint: 'Check the ids in the command.', code: vendor };
+      return { title: tr.t('errors.vendor.title', { service }), detail: tr.t('errors.vendor.detail', { call }) + said, hint: tr.t('errors.vendor.hint'), code: vendor };
     case 'too_large':
       return {
-        title: `${service} sent an answer too large to read`,
-        detail: `The answer to ${call} was larger than ${error.limitBytes ? mib(error.limitBytes) : 'the limit'}, so the bot stopped reading it.`,
-        hint: 'Ask for less (one campaign, one batch); the administrator can raise AICC_MAX_BODY_BYTES if such answers are expected.',
+        title: tr.t('errors.tooLarge.title', { service }),
+        detail: error.limitBytes ? tr.t('errors.tooLarge.detail', { call, limit: mib(tr, error.limitBytes) }) : tr.t('errors.tooLarge.detailNoLimit', { call }),
+        hint: tr.t('errors.tooLarge.hint'),
         code: 'too_large',
       };
     case 'bad_payload':
-      return { title: `${service} sent an answer the bot cannot read`, detail: error.message, hint: 'The server may run a different API version; the administrator can see details in the bot log.' };
+      return { title: tr.t('errors.badPayload.title', { service }), detail: error.message, hint: tr.t('errors.badPayload.hint') };
     case 'not_configured':
-      return { title: `${service} is not configured`, detail: 'This bot was set up without that service.', hint: error.hint ? `Administrator: ${error.hint}.` : undefined };
+      return { title: tr.t('errors.notConfigured.title', { service }), detail: tr.t('errors.notConfigured.detail'), hint: admin };
   }
+}
+
+/**
+ * Why Slack did not take a post, for the person told about it (a digest's or a rule's creator):
+ * Slack's own code stays as Slack wrote it, the sentence around it is in the reader's language.
+ */
+export function slackFailureWords(tr: Translator, error: unknown): string {
+  if (error instanceof SlackCallError) {
+    const code = error.code;
+    if (code === 'timeout' || code === 'request_failed' || code.startsWith('http_5')) return tr.t('errors.slack.unreachable', { code });
+    if (error.final) return tr.t('errors.slack.refused', { code });
+    return tr.t('errors.slack.failed', { code });
+  }
+  return tr.t('errors.slack.failed', { code: 'unexpected' });
 }

@@ -4,7 +4,9 @@
  * errors gathered per field for `response_action: errors`, which Slack shows under each field.
  */
 import type { ViewOutput } from '@slack/bolt';
+import { translator, type Translator } from '../i18n/index.js';
 import { decodeSlackEntities } from './format.js';
+import { msg, say, type Wording } from './commands/message.js';
 import type { ValueSpec } from './commands/spec.js';
 
 /** `view.state.values` of a submission (or of a `block_actions` / `block_suggestion` from a modal). */
@@ -50,13 +52,16 @@ export function plainProblem(text: string): string {
 
 const truncatePlain = (t: string, max: number) => (t.length <= max ? t : `${t.slice(0, max - 1)}…`);
 
-/** Errors by block id, for `ack({ response_action: 'errors', errors })`. */
+/** Errors by block id, for `ack({ response_action: 'errors', errors })`, in the reader's language. */
 export class FormErrors {
   readonly byBlock: Record<string, string> = {};
 
-  /** Records the first problem of a field. */
-  add(blockId: string, problem: string): void {
-    this.byBlock[blockId] ??= plainProblem(problem);
+  /** `tr`: the language of the person filling in the form (English when not given, while callers switch). */
+  constructor(readonly tr: Translator = translator('en')) {}
+
+  /** Records the first problem of a field: a catalogue message, or text already in the reader's language. */
+  add(blockId: string, problem: Wording): void {
+    this.byBlock[blockId] ??= plainProblem(say(this.tr, problem));
   }
 
   get any(): boolean {
@@ -76,12 +81,12 @@ export class FormErrors {
 export function field<T>(values: FormValues, blockId: string, spec: ValueSpec<T>, errors: FormErrors, opts: { required?: boolean; raw?: string } = {}): T | undefined {
   const raw = opts.raw ?? readOne(values, blockId);
   if (raw === undefined) {
-    if (opts.required) errors.add(blockId, 'Required');
+    if (opts.required) errors.add(blockId, msg('errors.form.required'));
     return undefined;
   }
   const parsed = spec.parse(raw);
   if (!parsed.ok) {
-    errors.add(blockId, `Must be ${parsed.expected}`);
+    errors.add(blockId, msg('errors.form.mustBe', { expected: parsed.expected }));
     return undefined;
   }
   return parsed.value;

@@ -10,6 +10,8 @@
  * - the same signature was not seen before, by any process sharing the store: a replay is
  *   acknowledged with an empty 200 and runs nothing.
  * Health routes (and anything else `routes` names) are served here too, on the same port.
+ *
+ * i18n-ok-file: the rejection reasons here go to Slack's HTTP log and ours, never to a person.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
@@ -80,6 +82,7 @@ export function payloadProblem(raw: string, contentType: string): string | undef
       const event = body['event'];
       if (!isObject(event) || !isText(event['type'])) return 'an event without a type';
       if (event['type'] === 'app_home_opened' && !isText(event['user'])) return 'app_home_opened without a user';
+      if (event['type'] === 'user_change' && !(isObject(event['user']) && isText(event['user']['id']))) return 'user_change without a user id';
       return undefined;
     }
     default:

@@ -160,7 +160,8 @@ function classify(error: unknown): Failure {
 
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
-/** How a failure reads in a message a person may see (a digest's DM to its creator). */
+/** How a failure reads in the log and the delivery record (people are told in their language: explain-error.ts). */
+// i18n-ok-next: operators' words
 const WHAT: Record<string, string> = { 'chat.postMessage': 'the post', 'chat.update': 'the edit', 'conversations.history': 'reading the channel', 'conversations.open': 'opening the DM' };
 const what = (method: string) => WHAT[method] ?? method;
 

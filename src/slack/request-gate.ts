@@ -45,28 +45,28 @@ export function requestGate(opts: KnownRequests): Middleware<AnyMiddlewareArgs> 
       event?: { type?: unknown };
     };
     if (typeof b.command === 'string') {
-      if (b.command !== opts.command) throw new RejectedRequest(`unknown command ${b.command.slice(0, 40)}`);
+      if (b.command !== opts.command) throw new RejectedRequest(`unknown command ${b.command.slice(0, 40)}`); // i18n-ok: for the log; Slack gets a bare 400
       return next();
     }
     const known = (set: ReadonlySet<string> | undefined, id: unknown) => typeof id === 'string' && (set ?? none).has(id);
     switch (b.type) {
       case 'block_actions': {
         const ids = (b.actions ?? []).map((a) => a.action_id);
-        if (ids.length === 0 || ids.some((id) => !known(opts.knownActions, id))) throw new RejectedRequest('unknown action');
+        if (ids.length === 0 || ids.some((id) => !known(opts.knownActions, id))) throw new RejectedRequest('unknown action'); // i18n-ok: for the log; Slack gets a bare 400
         return next();
       }
       case 'view_submission':
       case 'view_closed':
-        if (!known(opts.knownViews, b.view?.callback_id)) throw new RejectedRequest('unknown view');
+        if (!known(opts.knownViews, b.view?.callback_id)) throw new RejectedRequest('unknown view'); // i18n-ok: for the log; Slack gets a bare 400
         return next();
       case 'block_suggestion':
-        if (!known(opts.knownOptions, b.action_id)) throw new RejectedRequest('unknown options request');
+        if (!known(opts.knownOptions, b.action_id)) throw new RejectedRequest('unknown options request'); // i18n-ok: for the log; Slack gets a bare 400
         return next();
       case 'event_callback':
-        if (!known(opts.knownEvents, b.event?.type)) throw new RejectedRequest('unsubscribed event');
+        if (!known(opts.knownEvents, b.event?.type)) throw new RejectedRequest('unsubscribed event'); // i18n-ok: for the log; Slack gets a bare 400
         return next();
       default:
-        throw new RejectedRequest(`unsupported payload type ${String(b.type ?? 'none').slice(0, 40)}`);
+        throw new RejectedRequest(`unsupported payload type ${String(b.type ?? 'none').slice(0, 40)}`); // i18n-ok: for the log; Slack gets a bare 400
     }
   };
 }

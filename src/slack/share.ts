@@ -6,7 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { KnownBlock } from '@slack/types';
-import type { CommandContext } from './commands/handler.js';
+import { translator, type Translator } from '../i18n/index.js';
+import { localesOf, type CommandContext } from './commands/handler.js';
 import { fitBlocks } from './render/limits.js';
 import { stripShareButton, withShareButton } from './render/share.js';
 
@@ -28,10 +29,19 @@ export function answerIdFromShareValue(value: string | undefined): string | unde
 }
 
 /**
- * Keeps the public form of `blocks` and returns the private messages with a Share button. When the
- * answer cannot be kept (the database is failing), the answer goes out without the button.
+ * Keeps the public form of `blocks` and returns the private messages with a Share button, labelled
+ * in the user's language (`req.tr`, else looked up). When the answer cannot be kept (the database
+ * is failing), the answer goes out without the button.
+ *
+ * The kept form is the answer as this user read it, in their language: a share posts exactly the
+ * figures they saw (rendering it again in the channel's language would mean asking the vendor
+ * again, and the figures could differ). Only the "Shared by" line is in the channel's language.
  */
-export async function offerShare(blocks: KnownBlock[], req: { userId: string; channelId: string; command: string }, deps: Pick<CommandContext, 'store' | 'clock' | 'log'>): Promise<KnownBlock[][]> {
+export async function offerShare(
+  blocks: KnownBlock[],
+  req: { userId: string; channelId: string; command: string; tr?: Translator },
+  deps: Pick<CommandContext, 'store' | 'clock' | 'log' | 'locales'>,
+): Promise<KnownBlock[][]> {
   const id = randomUUID();
   const now = deps.clock().getTime();
   try {
@@ -40,5 +50,6 @@ export async function offerShare(blocks: KnownBlock[], req: { userId: string; ch
     deps.log.warn('an answer could not be kept for sharing; sent without the Share button', { error });
     return fitBlocks(blocks);
   }
-  return fitBlocks(withShareButton(blocks, shareValue(id)));
+  const tr = req.tr ?? translator(await localesOf(deps).forUser(req.userId));
+  return fitBlocks(withShareButton(blocks, shareValue(id), tr));
 }

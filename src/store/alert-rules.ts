@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { createAlertStateRepo, type AlertStateRepo } from './alert-states.js';
 import { createNoticeRepo, type NoticeRepo } from './service-notices.js';
 import type { AlertRulesTable, Database } from './schema.js';
+import { parseLocale, type Locale } from '../i18n/index.js';
 import { count, nul, opt } from './util.js';
 
 export type AlertOp = '<' | '<=' | '>' | '>=';
@@ -31,9 +32,12 @@ export interface AlertRule {
   mutedUntil?: number;
   createdBy: string;
   createdAt: number;
+  /** `lang:`: the rule's own language for its posts; absent: the channel's. */
+  lang?: Locale;
 }
 
-export type NewAlertRule = Omit<AlertRule, 'id' | 'scopeId' | 'mention' | 'mutedUntil' | 'minVolume' | 'forS' | 'repeatS'> & {
+export type NewAlertRule = Omit<AlertRule, 'id' | 'scopeId' | 'mention' | 'mutedUntil' | 'minVolume' | 'forS' | 'repeatS' | 'lang'> & {
+  lang?: Locale | null;
   scopeId?: string | null;
   mention?: string | null;
   mutedUntil?: number | null;
@@ -43,7 +47,7 @@ export type NewAlertRule = Omit<AlertRule, 'id' | 'scopeId' | 'mention' | 'muted
 };
 
 /** Settings an edit may change; what is watched (metric, scope, subject, VDN) is not among them. */
-export type AlertRulePatch = Partial<Pick<AlertRule, 'op' | 'threshold' | 'clearValue' | 'minVolume' | 'forS' | 'repeatS' | 'channelId'>> & { mention?: string | null };
+export type AlertRulePatch = Partial<Pick<AlertRule, 'op' | 'threshold' | 'clearValue' | 'minVolume' | 'forS' | 'repeatS' | 'channelId'>> & { mention?: string | null; lang?: Locale | null };
 
 export interface AlertRepo {
   create(input: NewAlertRule): Promise<AlertRule>;
@@ -80,6 +84,7 @@ function toRule(r: Selectable<AlertRulesTable>): AlertRule {
     mutedUntil: opt(r.muted_until),
     createdBy: r.created_by,
     createdAt: r.created_at,
+    lang: parseLocale(r.lang),
   };
 }
 
@@ -107,6 +112,7 @@ export function createAlertRepo(db: Kysely<Database>): AlertRepo {
           muted_until: nul(input.mutedUntil),
           created_by: input.createdBy,
           created_at: input.createdAt,
+          lang: nul(input.lang),
         })
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -122,6 +128,7 @@ export function createAlertRepo(db: Kysely<Database>): AlertRepo {
         repeat_s: p.repeatS,
         channel_id: p.channelId,
         mention: p.mention === undefined ? undefined : nul(p.mention),
+        lang: p.lang === undefined ? undefined : nul(p.lang),
       };
       const defined = Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined));
       if (Object.keys(defined).length > 0) await db.updateTable('alert_rules').set(defined).where('id', '=', id).executeTakeFirst();

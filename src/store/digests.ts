@@ -1,6 +1,7 @@
 /** Digest subscriptions: who gets which summary, where and when. */
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, DigestSubscriptionsTable } from './schema.js';
+import { parseLocale, type Locale } from '../i18n/index.js';
 import { count, nul, opt, splitCsv, toBool, toInt } from './util.js';
 
 export type DigestWhen = 'always' | 'changed';
@@ -26,6 +27,8 @@ export interface DigestSubscription {
   updatedAt: number;
   /** Hash of the last digest posted, for `when: changed`. */
   lastDigestHash?: string;
+  /** `lang:`: the digest's own language; absent: the channel's. */
+  lang?: Locale;
 }
 
 export interface NewDigestSubscription {
@@ -38,14 +41,17 @@ export interface NewDigestSubscription {
   bots?: string[];
   whenMode?: DigestWhen;
   paused?: boolean;
+  lang?: Locale;
   createdBy: string;
   /** Also the first `updatedAt`. */
   createdAt: number;
 }
 
 /** Fields to change; absent ones stay, `lastDigestHash: null` clears the hash. */
-export type DigestPatch = Partial<Omit<DigestSubscription, 'id' | 'createdBy' | 'createdAt' | 'updatedAt' | 'lastDigestHash'>> & {
+export type DigestPatch = Partial<Omit<DigestSubscription, 'id' | 'createdBy' | 'createdAt' | 'updatedAt' | 'lastDigestHash' | 'lang'>> & {
   lastDigestHash?: string | null;
+  /** `null` clears it (the digest follows the channel's language again). */
+  lang?: Locale | null;
   updatedAt: number;
 };
 
@@ -79,6 +85,7 @@ function toSubscription(r: Selectable<DigestSubscriptionsTable>): DigestSubscrip
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     lastDigestHash: opt(r.last_digest_hash),
+    lang: parseLocale(r.lang),
   };
 }
 
@@ -107,6 +114,7 @@ export function createDigestRepo(db: Kysely<Database>): DigestRepo {
           created_at: input.createdAt,
           updated_at: input.createdAt,
           last_digest_hash: null,
+          lang: nul(input.lang),
         })
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -131,6 +139,7 @@ export function createDigestRepo(db: Kysely<Database>): DigestRepo {
           when_mode: p.whenMode,
           paused: p.paused === undefined ? undefined : toInt(p.paused),
           last_digest_hash: p.lastDigestHash === undefined ? undefined : nul(p.lastDigestHash),
+          lang: p.lang === undefined ? undefined : nul(p.lang),
           updated_at: p.updatedAt,
         })
         .where('id', '=', id)

@@ -14,6 +14,7 @@ import { createDigestRepo, type DigestRepo } from './digests.js';
 import { createJobRepo, type JobRepo } from './jobs.js';
 import { createSharedAnswerRepo, type SharedAnswerRepo } from './shared-answers.js';
 import { createHomeTabRepo, type HomeTabRepo } from './home-tabs.js';
+import { createLanguageRepo, type LanguageRepo } from './languages.js';
 import { createLeaseRepo, createStatsLease, type LeaseRepo } from './leases.js';
 import { migrateToLatest } from './migrate.js';
 import type { StoreDialect } from './schema.js';
@@ -44,6 +45,8 @@ export interface Store {
   sharedAnswers: SharedAnswerRepo;
   /** Who has the Home tab open, and what they were last shown. */
   homeTabs: HomeTabRepo;
+  /** Languages chosen per channel and per user (`/aicc lang`). */
+  languages: LanguageRepo;
   /** Size of the database in bytes (file size for SQLite incl. WAL, pg_database_size for PG). */
   sizeBytes(): Promise<number>;
   close(): Promise<void>;
@@ -77,6 +80,7 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
     deliveries: createDeliveryRepo(db),
     sharedAnswers: createSharedAnswerRepo(db),
     homeTabs: createHomeTabRepo(db),
+    languages: createLanguageRepo(db),
     sizeBytes: () => conn.sizeBytes(),
     close() {
       closed ??= db.destroy();

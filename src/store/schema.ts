@@ -21,6 +21,8 @@ export interface DigestSubscriptionsTable {
   created_at: number;
   updated_at: number;
   last_digest_hash: string | null;
+  /** A locale tag (`zh-CN`), or null: the channel's language. */
+  lang: string | null;
 }
 
 export interface AlertRulesTable {
@@ -40,6 +42,8 @@ export interface AlertRulesTable {
   muted_until: number | null;
   created_by: string;
   created_at: number;
+  /** A locale tag (`zh-CN`), or null: the channel's language. */
+  lang: string | null;
 }
 
 export interface AlertStatesTable {
@@ -80,6 +84,8 @@ export interface MetricSnapshotsTable {
   ok: number;
   payload: string | null;
   error: string | null;
+  /** The last tick that found the payload unchanged (0005); NULL when none did. */
+  confirmed_at: number | null;
 }
 
 export interface JobRunsTable {
@@ -150,6 +156,16 @@ export interface HomeTabsTable {
   view_hash: string | null;
 }
 
+/** `/aicc lang`: a channel's or a user's chosen language. */
+export interface LanguageSettingsTable {
+  /** 'channel' or 'user'. */
+  scope: string;
+  subject_id: string;
+  locale: string;
+  set_by: string;
+  set_at: number;
+}
+
 export interface Database {
   digest_subscriptions: DigestSubscriptionsTable;
   alert_rules: AlertRulesTable;
@@ -164,6 +180,7 @@ export interface Database {
   store_meta: StoreMetaTable;
   shared_answers: SharedAnswersTable;
   home_tabs: HomeTabsTable;
+  language_settings: LanguageSettingsTable;
 }
 
 /** Which engine is behind the store. */

@@ -7,6 +7,8 @@ const TAGS = new Set(['div', 'span', 'b', 'i', 's', 'code', 'pre', 'a', 'blockqu
   // tables, and the charts' inline SVG (shapes and text only: no script, style, foreignObject or links)
   'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'svg', 'line', 'polyline', 'polygon', 'rect', 'circle', 'path', 'text', 'title']);
 const ATTRS = new Set(['class', 'id', 'title', 'href', 'target', 'rel', 'src', 'alt', 'loading', 'referrerpolicy', 'type', 'aria-hidden', 'data-action-id', 'data-block-id', 'data-value', 'data-confirm', 'data-channel', 'data-ts', 'data-ephemeral-to',
+  // the console's own words in every language (local/console/l10n.ts)
+  'data-l10n', 'data-l10n-title', 'data-l10n-placeholder', 'data-l10n-aria-label',
   'viewbox', 'width', 'height', 'role', 'aria-label', 'xmlns', 'x', 'y', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'r', 'd', 'points', 'text-anchor', 'transform']);
 const TAG = /<\/?([a-z0-9]+)((?:\s+[a-zA-Z0-9-]+="[^"]*")*)\s*\/?>/y;
 const ATTR = /\s+([a-zA-Z0-9-]+)="([^"]*)"/g;

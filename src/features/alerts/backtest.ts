@@ -10,7 +10,7 @@ import type { Campaign } from '../../aicc/domain.js';
 import type { AlertRule } from '../../store/alert-rules.js';
 import type { AlertState, AlertStateWrite } from '../../store/alert-states.js';
 import type { LatestOptions, Snapshot, SnapshotRepo, SnapshotSource } from '../../store/index.js';
-import { BOT_VDN } from '../collector/index.js';
+import { BOT_VDN, perTick } from '../collector/index.js';
 import { step, type AlertAction } from './evaluate.js';
 import { firesLow, metricOf, type MetricDef } from './metrics.js';
 import { sampleOf, subjectsOf } from './samples.js';
@@ -134,15 +134,16 @@ export async function backtest(store: { snapshots: Pick<SnapshotRepo, 'range'> }
   const history = new Map<Key, Snapshot[]>();
   const ticks = new Set<number>();
   const tickSource: SnapshotSource = metric.source === 'oifde' ? 'oifde' : 'campaigns';
+  const hourlyBefore = Math.floor((to - THINNED_AFTER_MS) / HOUR) * HOUR;
   for (const [source, vdn, subject] of seriesOf(input, metric, opts.botsInRules)) {
-    const rows = await store.snapshots.range(source, vdn, subject, from - lookBack, to);
+    // A campaign list stored once and confirmed by later ticks stands for each of them.
+    const rows = perTick(await store.snapshots.range(source, vdn, subject, from - lookBack, to), { intervalMs, hourlyBefore });
     history.set(keyOf(source, vdn, subject), rows);
-    // Live, the engine runs after each collector tick, and every tick writes the campaign list
-    // (or each bot's report), failed or not: those are the instants to replay.
+    // Live, the engine runs after each collector tick, and every tick writes or confirms the
+    // campaign list (or writes each bot's report), failed or not: those are the instants to replay.
     if (source === tickSource) for (const r of rows) if (r.takenAt >= from && r.takenAt <= to) ticks.add(r.takenAt);
   }
   const times = [...ticks].sort((a, b) => a - b);
-  const hourlyBefore = Math.floor((to - THINNED_AFTER_MS) / HOUR) * HOUR;
 
   const states = new Map<string, AlertState>();
   const open = new Map<string, BacktestIncident>();

@@ -1,9 +1,14 @@
 /**
  * Value specs for the `/aicc alert …` rows of the command table, and the cross-argument check of
  * `alert add`, so the parser refuses a rule that could never work before any handler runs.
+ *
+ * What a value must be, and what is wrong with a combination, are messages (catalogue keys with
+ * values): whoever answers words them in the reader's language, the command's usage error and the
+ * alert form alike.
  */
 import { channel } from '../../slack/commands/spec.js';
 import { choice, type CollectedValues, type ValueSpec } from '../../slack/commands/spec.js';
+import { msg, type Message } from '../../slack/commands/message.js';
 import { safeMention } from './render.js';
 import type { AlertOp } from '../../store/alert-rules.js';
 import { canonicalMetric, firesLow, METRIC_NAMES, metricOf, type MetricName } from './metrics.js';
@@ -32,18 +37,18 @@ export function comparison(): ValueSpec<AlertOp> {
     placeholder: 'OP',
     parse: (raw) => {
       const op = OPS[raw.trim()];
-      return op ? { ok: true, value: op } : { ok: false, expected: 'one of `&lt;`, `&lt;=`, `&gt;` or `&gt;=`' };
+      return op ? { ok: true, value: op } : { ok: false, expected: msg('help.expected.comparison') };
     },
   };
 }
 
-/** A number; a trailing `%` is allowed (rates are typed in percent either way). */
+/** A number; a trailing `%` is allowed (rates are typed in percent either way), and a decimal comma (`32,5`) as in pt-BR. */
 export function thresholdValue(placeholder = 'THRESHOLD'): ValueSpec<number> {
   return {
     placeholder,
     parse: (raw) => {
-      const m = /^(-?\d{1,9}(?:\.\d{1,4})?)\s*%?$/.exec(raw.trim());
-      return m ? { ok: true, value: Number(m[1]) } : { ok: false, expected: 'a number such as `40` or `40%` (rates are in percent)' };
+      const m = /^(-?\d{1,9}(?:[.,]\d{1,4})?)\s*%?$/.exec(raw.trim());
+      return m ? { ok: true, value: Number(m[1]!.replace(',', '.')) } : { ok: false, expected: msg('help.expected.threshold') };
     },
   };
 }
@@ -66,7 +71,7 @@ export function alertTarget(): ValueSpec<AlertTarget> {
           continue;
         }
         const c = link.parse(word);
-        if (!c.ok || out.channel !== undefined) return { ok: false, expected: `\`all\` and/or one channel, ${c.ok ? 'not two channels' : c.expected}` };
+        if (!c.ok || out.channel !== undefined) return { ok: false, expected: c.ok ? msg('help.expected.alertTargetTwoChannels') : msg('help.expected.alertTarget', { channel: c.expected }) };
         out.channel = c.value;
       }
       return { ok: true, value: out };
@@ -76,7 +81,7 @@ export function alertTarget(): ValueSpec<AlertTarget> {
 
 /** A duration such as `10m`, `4h`, `1h30m` (a bare number is minutes); yields seconds. */
 export function duration(opts: { max: number; allowOff?: boolean; placeholder?: string }): ValueSpec<number> {
-  const expected = `a duration such as \`10m\`, \`4h\` or \`1h30m\`${opts.allowOff ? ', or `off`' : ''} (at most ${Math.round(opts.max / 86_400)} days)`;
+  const expected = msg(opts.allowOff ? 'help.expected.durationOrOff' : 'help.expected.duration', { days: Math.round(opts.max / 86_400) });
   return {
     placeholder: opts.placeholder ?? 'DURATION',
     parse: (raw) => {
@@ -96,7 +101,7 @@ export function muteLength(): ValueSpec<number | 'tomorrow'> {
     parse: (raw) => {
       if (raw.trim().toLowerCase() === 'tomorrow') return { ok: true, value: 'tomorrow' };
       const r = d.parse(raw);
-      return r.ok && r.value === 0 ? { ok: false, expected: 'a duration longer than 0' } : r;
+      return r.ok && r.value === 0 ? { ok: false, expected: msg('help.expected.durationPositive') } : r;
     },
   };
 }
@@ -111,33 +116,42 @@ export function mention(): ValueSpec<string> {
     parse: (raw) => {
       const t = raw.trim();
       if (/^@?(here|channel)$/i.test(t)) return { ok: true, value: `<!${t.replace('@', '').toLowerCase()}>` };
-      return safeMention(t) !== undefined ? { ok: true, value: t } : { ok: false, expected: "a user or group picked from Slack's @ suggestions (so it arrives as a mention)" };
+      return safeMention(t) !== undefined ? { ok: true, value: t } : { ok: false, expected: msg('help.expected.mention') };
     },
   };
 }
 
-/** The cross-argument check of `alert add`: one scope that fits the metric, sane numbers. */
-export function checkAlertAdd({ positional, options }: CollectedValues): string | undefined {
+/** Which field of the alert form a problem of {@link alertAddProblem} belongs to. */
+export type AlertAddField = 'scope' | 'threshold' | 'clear';
+
+/** The cross-argument problem of `alert add`, and the field of the alert form it concerns. */
+export function alertAddProblem({ positional, options }: CollectedValues): { field: AlertAddField; problem: Message } | undefined {
   const metric = metricOf(String(positional['metric']));
   if (!metric) return undefined;
   const target = positional['target'] as AlertTarget | undefined;
   const scopes = [options['campaign'] !== undefined, options['bot'] !== undefined, Boolean(target?.all)].filter(Boolean).length;
-  const which = metric.subject === 'bot' ? '`bot:CODE` or `all`' : '`campaign:ID` or `all`';
-  if (scopes === 0) return `say what \`${metric.name}\` is watched on: ${which}`;
-  if (scopes > 1) return `give one of ${which}, not several`;
-  if (metric.subject === 'bot' && options['campaign'] !== undefined) return `\`${metric.name}\` is a voice-bot metric: use \`bot:CODE\` or \`all\``;
-  if (metric.subject === 'campaign' && options['bot'] !== undefined) return `\`${metric.name}\` is a campaign metric: use \`campaign:ID\` or \`all\``;
+  const scope = (problem: Message) => ({ field: 'scope' as const, problem });
+  if (scopes === 0) return scope(msg('errors.usage.alert.noScope', { metric: metric.name, subject: metric.subject }));
+  if (scopes > 1) return scope(msg('errors.usage.alert.severalScopes', { subject: metric.subject }));
+  if (metric.subject === 'bot' && options['campaign'] !== undefined) return scope(msg('errors.usage.alert.botMetric', { metric: metric.name }));
+  if (metric.subject === 'campaign' && options['bot'] !== undefined) return scope(msg('errors.usage.alert.campaignMetric', { metric: metric.name }));
   const threshold = positional['threshold'] as number;
   const clear = options['clear'] as number | undefined;
   const op = positional['op'] as AlertOp;
-  const range = metric.unit === 'percent' ? [0, 100] : [0, 1_000_000];
-  for (const [name, v] of [['THRESHOLD', threshold], ['`clear`', clear]] as const) {
-    if (v !== undefined && (v < range[0]! || v > range[1]!)) return `${name} must be from ${range[0]} to ${range[1]}${metric.unit === 'percent' ? ' (percent)' : ''}`;
+  // Bounds as written (`1000000`), not grouped: they read as limits, not as amounts.
+  const [min, max] = metric.unit === 'percent' ? [0, 100] : [0, 1_000_000];
+  for (const [field, name, v] of [['threshold', 'THRESHOLD', threshold], ['clear', '`clear`', clear]] as const) {
+    if (v !== undefined && (v < min || v > max)) return { field, problem: msg(metric.unit === 'percent' ? 'errors.usage.alert.outOfRangePercent' : 'errors.usage.alert.outOfRange', { name, min: String(min), max: String(max) }) };
   }
   if (clear !== undefined && (firesLow(op) ? clear < threshold : clear > threshold)) {
-    return `\`clear\` must be on the healthy side of the threshold: ${firesLow(op) ? 'at least' : 'at most'} ${threshold}`;
+    return { field: 'clear', problem: msg('errors.usage.alert.clearSide', { side: firesLow(op) ? 'low' : 'high', threshold }) };
   }
   return undefined;
+}
+
+/** The cross-argument check of `alert add`: one scope that fits the metric, sane numbers. */
+export function checkAlertAdd(values: CollectedValues): Message | undefined {
+  return alertAddProblem(values)?.problem;
 }
 
 /** What `alert test` is about: a stored rule by its number, or a rule typed out from its metric on. */
@@ -150,19 +164,19 @@ export function ruleOrMetric(): ValueSpec<RuleOrMetric> {
     parse: (raw) => {
       if (/^\d{1,9}$/.test(raw.trim()) && Number(raw) >= 1) return { ok: true, value: { id: Number(raw) } };
       const m = names.parse(raw);
-      return m.ok ? { ok: true, value: { metric: m.value } } : { ok: false, expected: `an alert rule number, or a metric: ${m.expected}` };
+      return m.ok ? { ok: true, value: { metric: m.value } } : { ok: false, expected: msg('help.expected.ruleOrMetric', { metric: m.expected }) };
     },
   };
 }
 
 /** `alert test ID [days:N]`, or `alert test METRIC OP THRESHOLD …` checked as `alert add` checks it. */
-export function checkAlertTest({ positional, options }: CollectedValues): string | undefined {
+export function checkAlertTest({ positional, options }: CollectedValues): Message | undefined {
   const what = positional['rule'] as RuleOrMetric | undefined;
   if (!what) return undefined;
   if ('id' in what) {
     const extra = [...Object.keys(positional).filter((k) => k !== 'rule'), ...Object.keys(options).filter((k) => k !== 'days')];
-    return extra.length > 0 ? '`alert test ID` takes only `days:N`; to try other settings, type the rule out: `alert test METRIC OP THRESHOLD …`' : undefined;
+    return extra.length > 0 ? msg('errors.usage.alert.testIdOnly') : undefined;
   }
-  if (positional['op'] === undefined || positional['threshold'] === undefined) return `\`alert test ${what.metric}\` needs OP and THRESHOLD, as \`alert add\` does: \`alert test ${what.metric} &lt; 40 campaign:ID\``;
+  if (positional['op'] === undefined || positional['threshold'] === undefined) return msg('errors.usage.alert.testNeedsOp', { metric: what.metric });
   return checkAlertAdd({ positional: { ...positional, metric: what.metric }, options });
 }

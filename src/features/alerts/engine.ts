@@ -18,6 +18,7 @@ import { updateNotices, OutageTally } from './notices.js';
 import { notify } from './notify.js';
 import { sampleOf, subjectsOf, type SubjectSample } from './samples.js';
 import { createSnapshotReader, type SnapshotReader } from './series.js';
+import type { Locales } from '../../slack/locales.js';
 
 export interface AlertEngineDeps {
   store: Store;
@@ -33,6 +34,8 @@ export interface AlertEngineDeps {
   claimMs?: number;
   /** Told of every state change this process won (for metrics). */
   onTransition?: (to: string) => void;
+  /** Which language each rule posts in (its `lang:`, else its channel's); absent: English. */
+  locales?: Locales;
 }
 
 export interface EvaluationReport {

@@ -7,7 +7,6 @@ import type { HandlerResult, Invocation } from '../../slack/commands/handler.js'
 import type { AlertsDeps } from './deps.js';
 
 export async function handleAlertList(input: ParsedCommand<typeof alertListCommand>, inv: Invocation, deps: AlertsDeps): Promise<HandlerResult> {
-  void inv;
   const channelId = input.positional.channel;
   const rules = await deps.store.alerts.list(channelId ? { channelId } : undefined);
   const items = await Promise.all(
@@ -23,5 +22,5 @@ export async function handleAlertList(input: ParsedCommand<typeof alertListComma
       })),
     })),
   );
-  return renderAlertList({ items, channelId, now: deps.clock(), timeZone: deps.timeZone });
+  return renderAlertList(inv.tr, { items, channelId, now: deps.clock(), timeZone: deps.timeZone });
 }

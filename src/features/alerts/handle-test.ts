@@ -3,7 +3,7 @@
  * then what it did over the stored history. `/aicc alert test METRIC OP THRESHOLD …`: the backtest
  * of a rule typed as `alert add` takes it, without saving anything.
  */
-import { SERVICE_LABELS } from '../../aicc/errors.js';
+import type { Translator } from '../../i18n/index.js';
 import type { SubjectExplanation } from './engine.js';
 import type { alertTestCommand } from './commands.js';
 import type { ParsedCommand } from '../../slack/commands/spec.js';
@@ -14,17 +14,11 @@ import type { AlertsDeps } from './deps.js';
 import { header, section, divider } from '../../slack/render/blocks.js';
 import { runBacktest } from './backtest-run.js';
 import { backtestRuleWords } from './render-backtest.js';
-import { METRICS } from './metrics.js';
+import { formatThreshold, METRICS } from './metrics.js';
 import { ruleFromInput } from './rule-input.js';
+import { sourceLabel } from './words.js';
 
-const SOURCE_LABELS: Record<string, string> = {
-  campaigns: `${SERVICE_LABELS.isales} campaign list`,
-  stats: `${SERVICE_LABELS.isales} statistics`,
-  cms: `${SERVICE_LABELS.cms} real-time statistics`,
-  oifde: `${SERVICE_LABELS.oifde} voice-bot reports`,
-};
-
-function toLine(s: SubjectExplanation, kind: 'campaign' | 'bot'): AlertTestLine {
+function toLine(tr: Translator, s: SubjectExplanation, kind: 'campaign' | 'bot'): AlertTestLine {
   const { next, verdict, actions, firesAt } = s.result;
   const value = s.sample.kind === 'value' ? s.sample : undefined;
   const lastOk = s.missing?.series.rows.findLast((r) => r.ok)?.takenAt;
@@ -39,7 +33,7 @@ function toLine(s: SubjectExplanation, kind: 'campaign' | 'bot'): AlertTestLine 
     firesAt: firesAt !== undefined ? new Date(firesAt) : undefined,
     actions,
     reason: s.sample.kind === 'inactive' ? s.sample.reason : undefined,
-    missing: s.missing ? { service: SOURCE_LABELS[s.missing.source] ?? s.missing.source, lastDataAt: lastOk !== undefined ? new Date(lastOk) : undefined } : undefined,
+    missing: s.missing ? { service: sourceLabel(tr, s.missing.source), lastDataAt: lastOk !== undefined ? new Date(lastOk) : undefined } : undefined,
   };
 }
 
@@ -51,12 +45,13 @@ export async function handleAlertTest(input: ParsedCommand<typeof alertTestComma
     const o = input.options;
     // The table's check made sure OP and THRESHOLD are there and the scope fits the metric.
     const rule = ruleFromInput({ metric: what.metric, op: op!, threshold: threshold!, all: Boolean(target?.all), campaign: o.campaign, bot: o.bot, min: o.min, for: o.for, clear: o.clear, repeat: o.repeat }, inv.vdn);
-    return [header(`Backtest: ${what.metric} ${op} ${threshold}`), section(backtestRuleWords({ rule, metric: METRICS[what.metric] })), ...(await runBacktest(rule, deps, days))];
+    const title = inv.tr.t('alerts.backtest.title', { metric: what.metric, op: op!, threshold: formatThreshold(inv.tr, METRICS[what.metric], threshold!) });
+    return [header(title), section(backtestRuleWords(inv.tr, { rule, metric: METRICS[what.metric] })), ...(await runBacktest(inv.tr, rule, deps, days))];
   }
   const x = await deps.alerts.explain(what.id);
-  if (!x) return renderAlertNotFound(what.id);
+  if (!x) return renderAlertNotFound(inv.tr, what.id);
   const rule = ruleView(x.rule);
   const kind = x.metric?.subject ?? 'campaign';
-  const now = renderAlertTest({ rule, lines: x.subjects.map((s) => toLine(s, kind)), listed: x.listed, now: new Date(x.now), timeZone: deps.timeZone });
-  return [...now, divider(), ...(await runBacktest(x.rule, deps, days))];
+  const now = renderAlertTest(inv.tr, { rule, lines: x.subjects.map((s) => toLine(inv.tr, s, kind)), listed: x.listed, now: new Date(x.now), timeZone: deps.timeZone });
+  return [...now, divider(), ...(await runBacktest(inv.tr, x.rule, deps, days))];
 }

@@ -18,6 +18,9 @@ import { sampleOf } from './samples.js';
 import type { SnapshotReader } from './series.js';
 import { edit, post } from './posting.js';
 import { alertView } from './view.js';
+import type { Translator } from '../../i18n/index.js';
+import type { Locales } from '../../slack/locales.js';
+import { ruleTranslator } from './words.js';
 
 export interface InteractDeps {
   store: Store;
@@ -26,6 +29,8 @@ export interface InteractDeps {
   log: Logger;
   timeZone: string;
   reader: (now: number) => SnapshotReader;
+  /** The rule's language (its `lang:`, else its channel's); absent: its own, else English. */
+  locales?: Locales;
 }
 
 export type AckOutcome =
@@ -34,18 +39,22 @@ export type AckOutcome =
   | { status: 'not-firing'; state?: string }
   | { status: 'gone' };
 
-/** Edits an alert's message to show its stored state, and optionally says something in its thread. */
-async function refresh(deps: InteractDeps, rule: AlertRule, state: AlertState | (AlertStateWrite & { subject: string }), reply?: KnownBlock[]): Promise<void> {
+/**
+ * Edits an alert's message to show its stored state, and optionally says something in its thread;
+ * both in the rule's language as it is now.
+ */
+async function refresh(deps: InteractDeps, rule: AlertRule, state: AlertState | (AlertStateWrite & { subject: string }), reply?: (tr: Translator) => KnownBlock[]): Promise<void> {
   const metric = metricOf(rule.metric);
   if (!metric || !state.messageTs) return;
   const now = deps.clock().getTime();
+  const channel = state.messageChannel ?? rule.channelId;
+  const tr = await ruleTranslator(deps.locales, rule, channel);
   const s = await sampleOf(rule, metric, state.subject, deps.reader(now));
   const view = alertView({ rule, metric, subject: state.subject, state, campaign: s.campaign, trend: s.trend(), now, timeZone: deps.timeZone });
-  const channel = state.messageChannel ?? rule.channelId;
-  const edited = await edit(deps.outbound, { channel, ts: state.messageTs, blocks: renderAlertMessage(view), text: alertFallbackText(view) });
+  const edited = await edit(deps.outbound, { channel, ts: state.messageTs, blocks: renderAlertMessage(tr, view), text: alertFallbackText(tr, view) });
   if (!edited.ok) deps.log.warn('alert message could not be edited', { rule: rule.id, subject: state.subject, error: edited.error });
   if (reply) {
-    const r = await post(deps.outbound, { channel, threadTs: state.threadTs ?? state.messageTs, blocks: reply, text: 'Alert update' });
+    const r = await post(deps.outbound, { channel, threadTs: state.threadTs ?? state.messageTs, blocks: reply(tr), text: tr.t('alerts.fallback.update') });
     if (!r.ok) deps.log.warn('alert thread reply failed', { rule: rule.id, subject: state.subject, error: r.error });
   }
 }
@@ -60,7 +69,7 @@ export async function acknowledge(deps: InteractDeps, ruleId: number, subject: s
     const now = deps.clock().getTime();
     const next = { ...toWrite(s), ackedBy: userId, ackedAt: now, updatedAt: now };
     if (!(await deps.store.alerts.states.compareAndSet(ruleId, subject, s.version, next))) continue;
-    await refresh(deps, rule, { ...next, subject }, renderAckReply(userId, new Date(now), deps.timeZone));
+    await refresh(deps, rule, { ...next, subject }, (tr) => renderAckReply(tr, userId, new Date(now), deps.timeZone));
     return { status: 'acknowledged' };
   }
   return { status: 'not-firing' };
@@ -73,6 +82,6 @@ export async function setMute(deps: InteractDeps, ruleId: number, until: number 
   const now = deps.clock().getTime();
   const open = (await deps.store.alerts.states.listByRule(ruleId)).filter((s) => s.state === 'firing' && s.messageTs);
   const muted = until !== null && until > now;
-  for (const s of open) await refresh(deps, rule, s, renderMuteReply(userId, muted ? new Date(until) : undefined, deps.timeZone));
+  for (const s of open) await refresh(deps, rule, s, (tr) => renderMuteReply(tr, userId, muted ? new Date(until) : undefined, deps.timeZone));
   return rule;
 }

@@ -8,6 +8,7 @@
  * calls (campaign metrics) or bot calls (voice-bot metrics), which `min:N` is compared with.
  */
 import type { BotStatRow, CampaignStats, TaskRealtime } from '../../aicc/domain.js';
+import { UNKNOWN, type Translator } from '../../i18n/index.js';
 import type { AlertOp } from '../../store/alert-rules.js';
 
 export const METRIC_NAMES = ['connection_rate', 'task_connection_rate', 'completion_rate', 'waiting', 'autonomy_rate', 'interface_success_rate'] as const;
@@ -40,12 +41,6 @@ interface MetricBase {
   unit: 'percent' | 'calls';
   /** Which way is good; `waiting` is healthy low, rates healthy high. */
   healthy: 'high' | 'low';
-  /** For people: `success rate`. */
-  label: string;
-  /** One line for help and `alert list`. */
-  meaning: string;
-  /** What the volume counts: `dialled`, `bot calls`. */
-  volumeLabel: string;
 }
 
 /** A metric with the reader for its source's decoded row. */
@@ -81,9 +76,6 @@ export const METRICS: Readonly<Record<MetricName, MetricDef>> = {
     subject: 'campaign',
     unit: 'percent',
     healthy: 'high',
-    label: 'connection rate',
-    meaning: 'connected ÷ dialled today, from statistics v2',
-    volumeLabel: 'dialled',
     read: (s) => ({ value: pct(s.dailyConnected, s.dailyCalled), volume: s.dailyCalled ?? 0 }),
   },
   task_connection_rate: {
@@ -92,9 +84,6 @@ export const METRICS: Readonly<Record<MetricName, MetricDef>> = {
     subject: 'campaign',
     unit: 'percent',
     healthy: 'high',
-    label: 'connection rate (CMS real-time)',
-    meaning: 'connected ÷ dialled today of the task, from CMS real-time',
-    volumeLabel: 'dialled',
     read: (t) => ({ value: pct(t.connected, t.total), volume: t.total ?? 0 }),
   },
   completion_rate: {
@@ -103,9 +92,6 @@ export const METRICS: Readonly<Record<MetricName, MetricDef>> = {
     subject: 'campaign',
     unit: 'percent',
     healthy: 'high',
-    label: 'completion rate',
-    meaning: 'completed / total of the task, from CMS real-time',
-    volumeLabel: 'dialled',
     read: (t) => ({ value: pct(t.completed, t.total), volume: t.total ?? 0 }),
   },
   waiting: {
@@ -114,9 +100,6 @@ export const METRICS: Readonly<Record<MetricName, MetricDef>> = {
     subject: 'campaign',
     unit: 'calls',
     healthy: 'low',
-    label: 'calls waiting',
-    meaning: 'calls waiting in the task, from CMS real-time',
-    volumeLabel: 'dialled',
     read: (t) => ({ value: t.waiting, volume: t.total ?? 0 }),
   },
   autonomy_rate: {
@@ -125,9 +108,6 @@ export const METRICS: Readonly<Record<MetricName, MetricDef>> = {
     subject: 'bot',
     unit: 'percent',
     healthy: 'high',
-    label: 'autonomy rate',
-    meaning: 'self-service share of the voice bot’s calls today, from OIFDE',
-    volumeLabel: 'bot calls',
     read: (rows) => ({ value: autonomy(rows), volume: botCalls(rows) }),
   },
   interface_success_rate: {
@@ -136,9 +116,6 @@ export const METRICS: Readonly<Record<MetricName, MetricDef>> = {
     subject: 'bot',
     unit: 'percent',
     healthy: 'high',
-    label: 'interface success rate',
-    meaning: 'the voice bot’s back-end calls that succeeded today, from OIFDE',
-    volumeLabel: 'bot calls',
     read: (rows) => ({ value: pct(sum(rows, (r) => r.interfaceSuccesses), sum(rows, (r) => r.interfaceRequests)), volume: botCalls(rows) }),
   },
 };
@@ -197,16 +174,20 @@ export function defaultClear(metric: MetricDef, op: AlertOp, threshold: number):
   return metric.unit === 'percent' ? Math.min(100, Math.max(0, clear)) : Math.max(0, clear);
 }
 
-/** A value in the metric's unit for people: `31.2%`, `14 calls`; unknown → `–`. */
-export function formatValue(metric: Pick<MetricDef, 'unit'>, value: number | undefined): string {
-  if (value === undefined || !Number.isFinite(value)) return '–';
-  if (metric.unit === 'percent') return `${(Math.round(value * 10) / 10).toFixed(1)}%`;
-  const n = Math.round(value * 10) / 10;
-  return `${Number.isInteger(n) ? n : n.toFixed(1)} ${Math.abs(n) === 1 ? 'call' : 'calls'}`;
+/** A value in the metric's unit for people: `31.2%`, `14 calls` (in the reader's language); unknown → `–`. */
+export function formatValue(tr: Translator, metric: Pick<MetricDef, 'unit'>, value: number | undefined): string {
+  if (value === undefined || !Number.isFinite(value)) return UNKNOWN;
+  if (metric.unit === 'percent') return tr.percent(Math.max(0, value) / 100);
+  return tr.t('alerts.value.calls', { n: Math.round(value * 10) / 10 });
 }
 
-/** A threshold as typed back to people: `40%`, `20` (calls). */
-export function formatThreshold(metric: Pick<MetricDef, 'unit'>, value: number): string {
-  const n = Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
-  return metric.unit === 'percent' ? `${n}%` : n;
+/** A threshold as typed back to people: `40%`, `32.5%`, `20` (calls), in the reader's digits. */
+export function formatThreshold(tr: Translator, metric: Pick<MetricDef, 'unit'>, value: number): string {
+  const n = Math.round(value * 100) / 100;
+  return tr.t(metric.unit === 'percent' ? 'alerts.value.percent' : 'alerts.value.number', { n });
+}
+
+/** A threshold as the form's text field holds it: what `thresholdValue` parses back, in any language. */
+export function thresholdInput(value: number): string {
+  return String(Math.round(value * 100) / 100);
 }

@@ -4,7 +4,8 @@
  * afterwards each service's notice is advanced with {@link noticeStep} (compare-and-set, so two
  * processes post it once) and posted, edited or answered in its thread.
  */
-import { SERVICE_LABELS } from '../../aicc/errors.js';
+import { translator } from '../../i18n/index.js';
+import type { Locales } from '../../slack/locales.js';
 import type { Outbound } from '../../slack/outbound.js';
 import type { Logger } from '../../platform/log.js';
 import { noticeFallbackText, renderNotice, renderNoticeBackReply, type NoticeView } from './render.js';
@@ -14,17 +15,12 @@ import type { NoticeWrite, ServiceNotice } from '../../store/service-notices.js'
 import { noticeStep, type Outage } from './notice-step.js';
 import type { SeriesInfo } from './series.js';
 import { edit, post } from './posting.js';
+import { sourceLabel } from './words.js';
 
 /** Notices are per service: the campaign list and statistics are both CC-iSales. */
 export type NoticeService = 'isales' | 'cms' | 'oifde';
 
 export const serviceOf = (source: SnapshotSource): NoticeService => (source === 'cms' ? 'cms' : source === 'oifde' ? 'oifde' : 'isales');
-
-const NOTICE_LABELS: Record<NoticeService, string> = {
-  isales: SERVICE_LABELS.isales,
-  cms: `${SERVICE_LABELS.cms} real-time statistics`,
-  oifde: `${SERVICE_LABELS.oifde} voice-bot reports`,
-};
 
 /** The outages seen during one evaluation. */
 export class OutageTally {
@@ -63,6 +59,8 @@ export interface NoticeDeps {
   log: Logger;
   timeZone: string;
   claimMs: number;
+  /** The notice is written in its channel's language; absent: English. */
+  locales?: Locales;
 }
 
 /** Advances every notice that has an outage now or a message still open; returns messages posted. */
@@ -90,9 +88,12 @@ async function advanceNotice(deps: NoticeDeps, service: NoticeService, outage: O
       continue;
     }
     const version = (prev?.version ?? 0) + 1;
-    const view: NoticeView = { service: NOTICE_LABELS[service] ?? service, since: new Date(next.since), ruleCount: outage?.ruleCount ?? 0, timeZone: deps.timeZone, ...(next.reason ? { error: next.reason } : {}) };
+    // Several rules' notice: the language of the channel it is (or was) posted in.
+    const channel = outage && actions.includes('post-nodata') ? outage.channel : next.messageChannel;
+    const tr = translator(deps.locales && channel ? await deps.locales.forChannel(channel) : undefined);
+    const view: NoticeView = { service: sourceLabel(tr, service), since: new Date(next.since), ruleCount: outage?.ruleCount ?? 0, timeZone: deps.timeZone, ...(next.reason ? { error: next.reason } : {}) };
     if (actions.includes('post-nodata') && outage) {
-      const r = await post(deps.outbound, { channel: outage.channel, blocks: renderNotice(view), text: noticeFallbackText(view) });
+      const r = await post(deps.outbound, { channel: outage.channel, blocks: renderNotice(tr, view), text: noticeFallbackText(tr, view) });
       if (!r.ok) {
         deps.log.warn('no-data notice could not be posted; retrying on a later tick', { service, channel: outage.channel, error: r.error });
         return 0;
@@ -102,8 +103,8 @@ async function advanceNotice(deps: NoticeDeps, service: NoticeService, outage: O
     }
     if (actions.includes('announce-back') && next.messageTs && next.messageChannel) {
       const back: NoticeView = { ...view, since: prev && prev.state !== 'ok' ? new Date(prev.since) : undefined, backAt: new Date(now) };
-      await edit(deps.outbound, { channel: next.messageChannel, ts: next.messageTs, blocks: renderNotice(back), text: noticeFallbackText(back) });
-      const r = await post(deps.outbound, { channel: next.messageChannel, threadTs: next.messageTs, blocks: renderNoticeBackReply(back), text: noticeFallbackText(back) });
+      await edit(deps.outbound, { channel: next.messageChannel, ts: next.messageTs, blocks: renderNotice(tr, back), text: noticeFallbackText(tr, back) });
+      const r = await post(deps.outbound, { channel: next.messageChannel, threadTs: next.messageTs, blocks: renderNoticeBackReply(tr, back), text: noticeFallbackText(tr, back) });
       if (!r.ok) {
         deps.log.warn('"data is back" could not be posted; retrying on a later tick', { service, error: r.error });
         return 0;

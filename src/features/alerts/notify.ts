@@ -11,13 +11,18 @@ import type { Store } from '../../store/index.js';
 import type { Outbound } from '../../slack/outbound.js';
 import { toWrite, type AlertAction } from './evaluate.js';
 import { channelLink } from '../../slack/format.js';
+import type { Locales } from '../../slack/locales.js';
+import { translator } from '../../i18n/index.js';
 import { edit, findPosted, post } from './posting.js';
 import { alertView, type ViewInput } from './view.js';
+import { ruleTranslator } from './words.js';
 
 export interface NotifyDeps {
   store: Store;
   outbound: Outbound;
   log: Logger;
+  /** Which language the rule posts in, and its creator reads; absent: the rule's own, else English. */
+  locales?: Locales;
 }
 
 export interface Transition extends ViewInput {
@@ -42,6 +47,8 @@ export async function notify(deps: NotifyDeps, t: Transition): Promise<number> {
   const patch: Partial<AlertStateWrite> = {};
   let posted = 0;
   const key = incidentKey(rule.id, subject, state.since);
+  // The rule's language as it is now: an edit of an older message is written in it too.
+  const tr = await ruleTranslator(deps.locales, rule, state.messageChannel ?? rule.channelId);
   const record = (what: string, outcome: { ok: boolean; ts?: string; error?: string }, channel: string) =>
     store.deliveries
       .record({ kind: 'alert', ref: rule.id, jobKey: `${key}/${what}`, channel, status: outcome.ok ? 'posted' : 'failed', at: now, ts: outcome.ts ?? null, error: outcome.error ?? null })
@@ -51,7 +58,7 @@ export async function notify(deps: NotifyDeps, t: Transition): Promise<number> {
     const view = alertView({ ...t, state: { ...state, ...patch } });
     if (action === 'post-firing') {
       const found = t.retry ? await findPosted(outbound, rule.channelId, key) : undefined;
-      const outcome = found ? { ok: true as const, ts: found } : await post(outbound, { channel: rule.channelId, blocks: renderAlertMessage(view), text: alertFallbackText(view), key });
+      const outcome = found ? { ok: true as const, ts: found } : await post(outbound, { channel: rule.channelId, blocks: renderAlertMessage(tr, view), text: alertFallbackText(tr, view), key });
       if (!found) await record('firing', outcome, rule.channelId);
       if (!outcome.ok) {
         log.warn('alert could not be posted; retrying on a later tick', { rule: rule.id, subject, channel: rule.channelId, error: outcome.error });
@@ -66,14 +73,15 @@ export async function notify(deps: NotifyDeps, t: Transition): Promise<number> {
     const ts = patch.messageTs ?? state.messageTs;
     if (!ts) continue;
     if (action === 'update') {
-      const outcome = await edit(outbound, { channel, ts, blocks: renderAlertMessage(view), text: alertFallbackText(view) });
+      const outcome = await edit(outbound, { channel, ts, blocks: renderAlertMessage(tr, view), text: alertFallbackText(tr, view) });
       if (!outcome.ok) log.warn('alert message could not be edited', { rule: rule.id, subject, error: outcome.error });
       // A muted rule resolves by editing only; that edit is the whole announcement.
       else if (state.state === 'resolved' && !t.actions.includes('thread-resolved')) patch.lastNotifiedAt = now;
       continue;
     }
-    const blocks = action === 'reminder' ? renderReminder(view, new Date(now)) : renderResolvedReply(view, t.firingSince !== undefined ? state.since - t.firingSince : undefined);
-    const outcome = await post(outbound, { channel, threadTs: state.threadTs ?? ts, blocks, text: action === 'reminder' ? `Still firing. ${alertFallbackText(view)}` : alertFallbackText(view) });
+    const blocks = action === 'reminder' ? renderReminder(tr, view, new Date(now)) : renderResolvedReply(tr, view, t.firingSince !== undefined ? state.since - t.firingSince : undefined);
+    const text = action === 'reminder' ? tr.t('alerts.fallback.reminder', { text: alertFallbackText(tr, view) }) : alertFallbackText(tr, view);
+    const outcome = await post(outbound, { channel, threadTs: state.threadTs ?? ts, blocks, text });
     await record(action === 'reminder' ? 'reminder' : 'resolved', outcome, channel);
     if (!outcome.ok && !GONE.has(outcome.error)) {
       log.warn('alert thread reply failed; retrying on a later tick', { rule: rule.id, subject, action, error: outcome.error });
@@ -89,7 +97,8 @@ export async function notify(deps: NotifyDeps, t: Transition): Promise<number> {
 
 /** Tells the rule's creator by DM, once per incident (retries stay quiet), that its alert could not be posted. */
 async function tellCreator(deps: NotifyDeps, t: Transition, error: string): Promise<void> {
-  const text = `Your AICC alert rule ${t.rule.id} fired but could not be posted to ${channelLink(t.rule.channelId)}: ${error}. Invite the bot to the channel; the alert is posted as soon as it can be.`;
+  const tr = translator(deps.locales ? await deps.locales.forUser(t.rule.createdBy) : undefined);
+  const text = tr.t('alerts.dm.notPosted', { id: String(t.rule.id), channel: channelLink(t.rule.channelId), error });
   await deps.outbound.dm(t.rule.createdBy, text).catch((e: unknown) => deps.log.warn('could not tell the rule creator', { rule: t.rule.id, error: e }));
 }
 

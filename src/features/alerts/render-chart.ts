@@ -11,7 +11,9 @@ import { tz } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { chartText, xyChart } from '../../slack/render/chart.js';
 import { context } from '../../slack/render/blocks.js';
+import type { Translator } from '../../i18n/index.js';
 import { formatThreshold, formatValue, type MetricDef } from './metrics.js';
+import { capital, metricLabel } from './words.js';
 
 /** The metric as one successful snapshot read it. */
 export interface TrendPoint {
@@ -45,34 +47,36 @@ export function trendSteps(points: readonly TrendPoint[], timeZone: string): { l
   return { labels, values, stepMin };
 }
 
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
 /** The chart and its figures in words; nothing without history. */
-export function alertChartBlocks(v: {
-  metric: Pick<MetricDef, 'label' | 'unit'>;
-  threshold: number;
-  clearValue: number;
-  history: readonly TrendPoint[];
-  timeZone: string;
-}): KnownBlock[] {
+export function alertChartBlocks(
+  tr: Translator,
+  v: {
+    metric: Pick<MetricDef, 'name' | 'unit'>;
+    threshold: number;
+    clearValue: number;
+    history: readonly TrendPoint[];
+    timeZone: string;
+  },
+): KnownBlock[] {
   const { labels, values, stepMin } = trendSteps(v.history, v.timeZone);
   if (labels.length === 0) return [];
-  const name = capital(v.metric.label);
+  const name = capital(tr, metricLabel(tr, v.metric.name));
+  const minutes = stepMin * labels.length;
   const built = xyChart({
     kind: 'line',
-    title: `${name}, ${stepMin * labels.length >= 90 ? `last ${Math.round((stepMin * labels.length) / 60)} hours` : `last ${stepMin * labels.length} minutes`}`,
+    title: minutes >= 90 ? tr.t('alerts.chart.titleHours', { label: name, n: Math.round(minutes / 60) }) : tr.t('alerts.chart.titleMinutes', { label: name, n: minutes }),
     categories: labels,
     series: [
       { name, values },
-      { name: 'Threshold', values: labels.map(() => v.threshold) },
-      { name: 'Clears at', values: labels.map(() => v.clearValue) },
+      { name: tr.t('alerts.chart.threshold'), values: labels.map(() => v.threshold) },
+      { name: tr.t('alerts.chart.clear'), values: labels.map(() => v.clearValue) },
     ],
-    xLabel: `Every ${stepMin} min (${v.timeZone})`,
-    yLabel: v.metric.unit === 'percent' ? '%' : 'Calls',
+    xLabel: tr.t('alerts.chart.x', { n: stepMin, zone: v.timeZone }),
+    yLabel: v.metric.unit === 'percent' ? '%' : tr.t('alerts.chart.yCalls'),
   });
   if (!built) return [];
-  const [line] = chartText({ categories: labels, series: [{ name, values }] }, (n) => formatValue(v.metric, n));
-  const notes = [`threshold ${formatThreshold(v.metric, v.threshold)}, clears at ${formatThreshold(v.metric, v.clearValue)}`];
-  if (built.gaps.length > 0) notes.push(`no data at ${built.gaps.join(', ')}`);
+  const [line] = chartText({ categories: labels, series: [{ name, values }] }, (n) => formatValue(tr, v.metric, n));
+  const notes = [tr.t('alerts.chart.levels', { threshold: formatThreshold(tr, v.metric, v.threshold), clear: formatThreshold(tr, v.metric, v.clearValue) })];
+  if (built.gaps.length > 0) notes.push(tr.t('alerts.chart.gaps', { times: built.gaps.join(', ') }));
   return [built.block, context(`${line}  ·  ${notes.join('  ·  ')}`)];
 }

@@ -1,16 +1,19 @@
 /**
  * `/aicc alert list`, `alert test` and the confirmations of `alert add`, `remove`, `mute` and
- * `unmute`. Pure: handlers pass rules, states and explanations with the current time.
+ * `unmute`. Pure: handlers pass rules, states and explanations with the current time and the
+ * answer's translator.
  */
 import type { KnownBlock } from '@slack/types';
+import type { Translator } from '../../i18n/index.js';
 import type { AlertAction, Verdict } from './evaluate.js';
 import { formatThreshold, formatValue } from './metrics.js';
-import { durationWords } from './time.js';
 import type { AlertRule } from '../../store/alert-rules.js';
 import type { AlertStateName } from '../../store/alert-states.js';
-import { channelLink, escapeMrkdwn, formatCount, formatTime, plural, truncate, userMention } from '../../slack/format.js';
-import { clearWords, opText, safeMention, subjectWords, type AlertMessageView, type AlertMetricView } from './render.js';
+import { channelLink, escapeMrkdwn, truncate, userMention } from '../../slack/format.js';
+import { clearWords, opText, safeMention, valueWithVolume, type AlertMessageView, type AlertMetricView } from './render.js';
 import { chunkLines, context, header, section } from '../../slack/render/blocks.js';
+import { ruleStatesWords, STATE_ICONS } from './summary.js';
+import { languageName, reasonWords, ruleDuration, stateWord, subjectWords } from './words.js';
 
 /** A rule with its metric, as the list and confirmations show it. */
 export interface AlertRuleView extends AlertRule {
@@ -38,88 +41,81 @@ const code = (t: string) => `\`${escapeMrkdwn(truncate(t.replace(/`/g, "'"), 64)
 const thresholdParts = (r: AlertRuleView) => ({ metric: r.metricView, op: r.op, threshold: r.threshold, clearValue: r.clearValue });
 
 /** `campaign `123` of VDN 8`, `every running campaign of VDN 8`, `voice bot `943…``. */
-export function scopeWords(r: AlertRuleView): string {
+export function scopeWords(tr: Translator, r: AlertRuleView): string {
   const bot = r.metricView.subject === 'bot';
-  if (r.scope === 'all') return bot ? 'every voice bot named in alert rules' : `every running campaign of VDN ${r.vdn}`;
-  return bot ? `voice bot ${code(r.scopeId ?? '')}` : `campaign ${code(r.scopeId ?? '')} of VDN ${r.vdn}`;
+  const vdn = String(r.vdn);
+  if (r.scope === 'all') return bot ? tr.t('alerts.scope.allBots') : tr.t('alerts.scope.allCampaigns', { vdn });
+  return bot ? tr.t('alerts.scope.bot', { id: code(r.scopeId ?? '') }) : tr.t('alerts.scope.campaign', { id: code(r.scopeId ?? ''), vdn });
 }
 
-/** The rule in one line: `` `success_rate` < 40% · campaign `1` of VDN 8 → #ops``. */
-export function ruleLine(r: AlertRuleView): string {
-  return `\`${r.metricView.name}\` ${opText(r.op)} ${formatThreshold(r.metricView, r.threshold)}  ·  ${scopeWords(r)} → ${channelLink(r.channelId)}`;
+/** The rule in one line: `` `connection_rate` < 40% · campaign `1` of VDN 8 → #ops``. */
+export function ruleLine(tr: Translator, r: AlertRuleView): string {
+  return tr.t('alerts.rule.line', { metric: r.metricView.name, op: opText(r.op), threshold: formatThreshold(tr, r.metricView, r.threshold), scope: scopeWords(tr, r), channel: channelLink(r.channelId) });
 }
 
-/** `for 10m · min 50 dialled · clears at ≥ 45% · reminds every 4h`. */
-export function settingsLine(r: AlertRuleView, now: Date, timeZone: string): string {
+/** `for 10m · min 50 dialled · clears at ≥ 45% · reminds every 4h`, and the rule's language when it has its own. */
+export function settingsLine(tr: Translator, r: AlertRuleView, now: Date, timeZone: string): string {
   const parts = [
-    `for ${durationWords(r.forS)}`,
-    `min ${formatCount(r.minVolume)} ${r.metricView.volumeLabel}`,
-    `clears at ${clearWords(thresholdParts(r))}`,
-    r.repeatS > 0 ? `reminds every ${durationWords(r.repeatS)}` : 'no reminders',
+    tr.t('alerts.settings.for', { duration: ruleDuration(tr, r.forS) }),
+    tr.t('alerts.settings.min', { n: r.minVolume, kind: r.metricView.subject }),
+    tr.t('alerts.settings.clear', { clear: clearWords(tr, thresholdParts(r)) }),
+    r.repeatS > 0 ? tr.t('alerts.settings.repeat', { duration: ruleDuration(tr, r.repeatS) }) : tr.t('alerts.settings.noRepeat'),
   ];
   const mention = safeMention(r.mention);
-  if (mention) parts.push(`notifies ${mention}`);
-  if (r.mutedUntil !== undefined && r.mutedUntil > now.getTime()) parts.push(`:mute: muted until ${formatTime(new Date(r.mutedUntil), timeZone)}`);
+  if (mention) parts.push(tr.t('alerts.settings.mention', { mention }));
+  if (r.lang) parts.push(tr.t('alerts.settings.lang', { language: languageName(r.lang) }));
+  if (r.mutedUntil !== undefined && r.mutedUntil > now.getTime()) parts.push(tr.t('alerts.settings.muted', { time: tr.time(new Date(r.mutedUntil), timeZone) }));
   return parts.join('  ·  ');
 }
 
-const STATE_ICON: Record<AlertStateName, string> = { ok: ':large_green_circle:', pending: ':large_yellow_circle:', firing: ':red_circle:', resolved: ':white_check_mark:', nodata: ':grey_question:' };
-
-function stateLine(r: AlertRuleView, states: readonly AlertStateSummary[], tz: string): string {
-  if (states.length === 0) return 'Not evaluated yet.';
-  if (r.scope === 'all' || states.length > 1) {
-    const counts = new Map<AlertStateName, number>();
-    for (const s of states) counts.set(s.state, (counts.get(s.state) ?? 0) + 1);
-    return (['firing', 'pending', 'nodata', 'resolved', 'ok'] as const)
-      .filter((k) => counts.has(k))
-      .map((k) => `${STATE_ICON[k]} ${formatCount(counts.get(k))} ${k === 'nodata' ? 'no data' : k}`)
-      .join('  ·  ');
-  }
+function stateLine(tr: Translator, r: AlertRuleView, states: readonly AlertStateSummary[], tz: string): string {
+  if (r.scope === 'all' || states.length !== 1) return ruleStatesWords(tr, states);
   const s = states[0]!;
-  const value = s.value !== undefined ? `, ${formatValue(r.metricView, s.value)}${s.volume !== undefined ? ` (n=${formatCount(s.volume)})` : ''}` : '';
-  const ack = s.ackedBy ? `  ·  acknowledged by ${userMention(s.ackedBy)}` : '';
-  return `${STATE_ICON[s.state]} ${s.state === 'nodata' ? 'no data' : s.state} since ${formatTime(s.since, tz)}${value}${ack}`;
+  const value = s.value !== undefined ? tr.t('alerts.state.value', { value: s.volume !== undefined ? tr.t('alerts.value.withCount', { value: formatValue(tr, r.metricView, s.value), n: tr.count(s.volume) }) : formatValue(tr, r.metricView, s.value) }) : '';
+  const ack = s.ackedBy ? tr.t('alerts.state.acked', { user: userMention(s.ackedBy) }) : '';
+  return `${tr.t('alerts.state.since', { icon: STATE_ICONS[s.state], state: stateWord(tr, s.state), time: tr.time(s.since, tz) })}${value}${ack}`;
 }
 
 /** Renders `/aicc alert list`. */
-export function renderAlertList(view: AlertListView): KnownBlock[] {
-  const where = view.channelId !== undefined ? ` posting to ${channelLink(view.channelId)}` : '';
+export function renderAlertList(tr: Translator, view: AlertListView): KnownBlock[] {
+  const channel = view.channelId !== undefined ? channelLink(view.channelId) : undefined;
+  const title = header(tr.t('alerts.list.title'));
   if (view.items.length === 0) {
-    return [header('Alert rules'), section(`No alert rules${where} yet.`), context('Add one with `/aicc alert add connection_rate < 40 campaign:ID`.')];
+    return [title, section(channel ? tr.t('alerts.list.emptyIn', { channel }) : tr.t('alerts.list.empty')), context(tr.t('alerts.list.addHint'))];
   }
   const items = view.items.map(({ rule, states }, i) =>
-    `${i === 0 ? '' : '\n'}*Alert ${rule.id}*  ·  ${ruleLine(rule)}\n${settingsLine(rule, view.now, view.timeZone)}\n${stateLine(rule, states, view.timeZone)}`,
+    `${i === 0 ? '' : '\n'}${tr.t('alerts.list.item', { id: String(rule.id), line: ruleLine(tr, rule) })}\n${settingsLine(tr, rule, view.now, view.timeZone)}\n${stateLine(tr, rule, states, view.timeZone)}`,
   );
+  const count = { n: view.items.length, zone: escapeMrkdwn(view.timeZone) };
   return [
-    header('Alert rules'),
-    context(`${plural(view.items.length, 'rule')}${where}  ·  times in ${escapeMrkdwn(view.timeZone)}`),
+    title,
+    context(channel ? tr.t('alerts.list.countIn', { ...count, channel }) : tr.t('alerts.list.count', count)),
     ...chunkLines(items).map((c) => section(c)),
-    context('`/aicc alert test ID` explains a rule now  ·  `mute ID 2h` / `unmute ID`  ·  `remove ID`'),
+    context(tr.t('alerts.list.footer')),
   ];
 }
 
 /** Confirms `alert add`; `note` is a warning about the subject (escaped here). */
-export function renderAlertAdded(r: AlertRuleView, now: Date, timeZone: string, note?: string): KnownBlock[] {
+export function renderAlertAdded(tr: Translator, r: AlertRuleView, now: Date, timeZone: string, note?: string): KnownBlock[] {
   return [
-    section(`:white_check_mark: *Alert ${r.id} added.* ${ruleLine(r)}`),
-    context(settingsLine(r, now, timeZone)),
+    section(tr.t('alerts.added.title', { id: String(r.id), line: ruleLine(tr, r) })),
+    context(settingsLine(tr, r, now, timeZone)),
     ...(note ? [section(`:warning: ${escapeMrkdwn(truncate(note, 500))}`)] : []),
-    context(`Evaluated after every collection from stored data. \`/aicc alert test ${r.id}\` says what it would do now  ·  \`/aicc alert remove ${r.id}\` deletes it`),
+    context(tr.t('alerts.added.footer', { id: String(r.id) })),
   ];
 }
 
-export function renderAlertRemoved(r: AlertRuleView): KnownBlock[] {
-  return [section(`:wastebasket: *Alert ${r.id} removed.* ${ruleLine(r)}`)];
+export function renderAlertRemoved(tr: Translator, r: AlertRuleView): KnownBlock[] {
+  return [section(tr.t('alerts.removed', { id: String(r.id), line: ruleLine(tr, r) }))];
 }
 
-export function renderAlertMuteChanged(r: AlertRuleView, until: Date | undefined, timeZone: string): KnownBlock[] {
-  return until
-    ? [section(`:mute: *Alert ${r.id} muted until ${formatTime(until, timeZone)}* (${escapeMrkdwn(timeZone)}). It is still evaluated but posts nothing; a still-firing alert gets one reminder when the mute ends.`)]
-    : [section(`:loud_sound: *Alert ${r.id} unmuted.* A still-firing alert gets one reminder at the next evaluation.`)];
+export function renderAlertMuteChanged(tr: Translator, r: AlertRuleView, until: Date | undefined, timeZone: string): KnownBlock[] {
+  const id = String(r.id);
+  return [section(until ? tr.t('alerts.muted.title', { id, time: tr.time(until, timeZone), zone: escapeMrkdwn(timeZone) }) : tr.t('alerts.unmuted', { id }))];
 }
 
-export function renderAlertNotFound(id: number): KnownBlock[] {
-  return [section(`:thinking_face: There is no alert rule ${id}.`), context('`/aicc alert list` shows the rules.')];
+export function renderAlertNotFound(tr: Translator, id: number): KnownBlock[] {
+  return [section(tr.t('alerts.notFound.title', { id: String(id) })), context(tr.t('alerts.notFound.hint'))];
 }
 
 /** One subject of `alert test`. */
@@ -134,9 +130,9 @@ export interface AlertTestLine {
   since: Date;
   firesAt?: Date;
   actions: readonly AlertAction[];
-  /** Why the rule does not apply (`campaign paused`). */
+  /** Why the rule does not apply (`campaign paused`, as the store keeps it). */
   reason?: string;
-  /** The service whose data is missing, and when it last had some. */
+  /** The service whose data is missing (in the reader's words), and when it last had some. */
   missing?: { service: string; lastDataAt?: Date };
 }
 
@@ -149,51 +145,51 @@ export interface AlertTestView {
   timeZone: string;
 }
 
-function explainLine(r: AlertRuleView, l: AlertTestLine, now: Date, tz: string): string {
+function explainLine(tr: Translator, r: AlertRuleView, l: AlertTestLine, now: Date, tz: string): string {
   const m = r.metricView;
-  const value = `${formatValue(m, l.value)}${l.volume !== undefined ? ` (n=${formatCount(l.volume)} ${m.volumeLabel})` : ''}`;
-  const head = `\`${m.name}\` for ${subjectWords(l.subject)}`;
-  const clearAt = clearWords(thresholdParts(r));
-  const posts = l.actions.includes('post-firing') ? ' and post the alert' : '';
+  const value = valueWithVolume(tr, m, l.value, l.volume);
+  const head = tr.t('alerts.test.head', { metric: m.name, subject: subjectWords(tr, l.subject) });
+  const clear = clearWords(tr, thresholdParts(r));
+  const threshold = formatThreshold(tr, m, r.threshold);
   switch (l.verdict) {
-    case 'nodata':
-      return `:grey_question: ${head}: no data from ${escapeMrkdwn(l.missing?.service ?? 'its source')}${l.missing?.lastDataAt ? ` since ${formatTime(l.missing.lastDataAt, tz)}` : ''}; it neither fires nor resolves until data returns.`;
-    case 'inactive':
-      return `:white_circle: ${head}: not evaluated, ${escapeMrkdwn(l.reason ?? 'not running')}${l.prevState === 'firing' ? '; the open alert would resolve' : ''}.`;
+    case 'nodata': {
+      const service = escapeMrkdwn(l.missing?.service ?? tr.t('alerts.source.unknown'));
+      return l.missing?.lastDataAt ? tr.t('alerts.test.nodataSince', { head, service, time: tr.time(l.missing.lastDataAt, tz) }) : tr.t('alerts.test.nodata', { head, service });
+    }
+    case 'inactive': {
+      const reason = l.reason ? reasonWords(tr, l.reason) : tr.t('alerts.reason.notRunning');
+      return tr.t(l.prevState === 'firing' ? 'alerts.test.inactiveResolves' : 'alerts.test.inactive', { head, reason });
+    }
     case 'low-volume':
-      return `:hourglass: ${head} is ${value}: below \`min:${formatCount(r.minVolume)}\`, no verdict yet.`;
+      return tr.t('alerts.test.lowVolume', { head, value, min: tr.count(r.minVolume) });
     case 'holding':
-      return `:red_circle: ${head} is ${value}: no longer breaches the threshold but has not reached the clear level (${clearAt}), so it stays firing since ${formatTime(l.since, tz)}.`;
+      return tr.t('alerts.test.holding', { head, value, clear, time: tr.time(l.since, tz) });
     case 'healthy':
-      return l.prevState === 'firing'
-        ? `:white_check_mark: ${head} is ${value}, ${clearAt}: would resolve now.`
-        : `:large_green_circle: ${head} is ${value}: healthy (fires ${opText(r.op)} ${formatThreshold(m, r.threshold)}).`;
+      return l.prevState === 'firing' ? tr.t('alerts.test.resolves', { head, value, clear }) : tr.t('alerts.test.healthy', { head, value, op: opText(r.op), threshold });
     case 'breached': {
-      const cmp = `${value} ${opText(r.op)} ${formatThreshold(m, r.threshold)}`;
-      if (l.nextState === 'firing' && l.prevState === 'firing') return `:red_circle: ${head} is ${cmp}: firing since ${formatTime(l.since, tz)}; resolves at ${clearAt}.`;
-      if (l.nextState === 'firing') return `:rotating_light: ${head} is ${cmp}: would fire now${posts}.`;
-      const held = Math.floor((now.getTime() - l.since.getTime()) / 60_000);
-      const at = l.firesAt ? `; would fire at ${formatTime(l.firesAt, tz)}` : '';
-      return `:large_yellow_circle: ${head} is ${cmp}: breached for ${held} of ${Math.round(r.forS / 60)} minutes${at}.`;
+      const cmp = `${value} ${opText(r.op)} ${threshold}`;
+      if (l.nextState === 'firing' && l.prevState === 'firing') return tr.t('alerts.test.firing', { head, cmp, time: tr.time(l.since, tz), clear });
+      if (l.nextState === 'firing') return tr.t(l.actions.includes('post-firing') ? 'alerts.test.wouldFirePost' : 'alerts.test.wouldFire', { head, cmp });
+      const held = { head, cmp, held: Math.floor((now.getTime() - l.since.getTime()) / 60_000), for: Math.round(r.forS / 60) };
+      return l.firesAt ? tr.t('alerts.test.pendingAt', { ...held, time: tr.time(l.firesAt, tz) }) : tr.t('alerts.test.pending', held);
     }
   }
 }
 
 /** Renders `/aicc alert test`: what evaluating the rule now would do, subject by subject. */
-export function renderAlertTest(view: AlertTestView): KnownBlock[] {
+export function renderAlertTest(tr: Translator, view: AlertTestView): KnownBlock[] {
   const r = view.rule;
   const muted = r.mutedUntil !== undefined && r.mutedUntil > view.now.getTime();
   const order: Record<Verdict, number> = { breached: 0, holding: 1, nodata: 2, 'low-volume': 3, inactive: 4, healthy: 5 };
   const lines = [...view.lines].sort((a, b) => order[a.verdict] - order[b.verdict]);
-  const shown = lines.slice(0, 20).map((l) => explainLine(r, l, view.now, view.timeZone));
-  if (lines.length > shown.length) shown.push(`…and ${plural(lines.length - shown.length, 'more subject')}.`);
-  if (shown.length === 0) shown.push(view.listed ? 'Nothing to evaluate: no running campaign (or bot) matches the rule.' : 'The campaign list is not available, so the campaigns to evaluate are unknown.');
+  const shown = lines.slice(0, 20).map((l) => explainLine(tr, r, l, view.now, view.timeZone));
+  if (lines.length > shown.length) shown.push(tr.t('alerts.test.more', { n: lines.length - shown.length }));
+  if (shown.length === 0) shown.push(tr.t(view.listed ? 'alerts.test.nothing' : 'alerts.test.unlisted'));
+  const when = { time: tr.time(view.now, view.timeZone), zone: escapeMrkdwn(view.timeZone) };
   return [
-    header(`Alert ${r.id}: test`),
-    section(ruleLine(r)),
+    header(tr.t('alerts.test.title', { id: String(r.id) })),
+    section(ruleLine(tr, r)),
     ...chunkLines(shown).map((c) => section(c)),
-    context(
-      `Evaluated now (${formatTime(view.now, view.timeZone)} ${escapeMrkdwn(view.timeZone)}) from the collected data; nothing was posted or changed.${muted ? `  ·  :mute: muted until ${formatTime(new Date(r.mutedUntil!), view.timeZone)}: it would post nothing` : ''}`,
-    ),
+    context(muted ? tr.t('alerts.test.footerMuted', { ...when, until: tr.time(new Date(r.mutedUntil!), view.timeZone) }) : tr.t('alerts.test.footer', when)),
   ];
 }

@@ -13,6 +13,7 @@ import type { Sample } from './evaluate.js';
 import type { MetricDef, Reading } from './metrics.js';
 import type { TrendPoint } from './render-chart.js';
 import type { SeriesInfo, SnapshotReader } from './series.js';
+import { reasonNotListed, reasonStatus } from './words.js';
 
 /** A sample with what a message or an explanation needs besides it. */
 export interface SubjectSample {
@@ -61,8 +62,8 @@ export async function sampleOf(rule: AlertRule, metric: MetricDef, subject: stri
   const list = await reader.series('campaigns', rule.vdn, '');
   if (!list.fresh || !list.latestOk) return { subject, sample: { kind: 'nodata' }, missing: { source: 'campaigns', series: list }, trend: none };
   const campaign = reader.campaigns(list.latestOk).get(subject);
-  if (!campaign) return { subject, sample: { kind: 'inactive', reason: `not in the campaign list of VDN ${rule.vdn}` }, trend: none };
-  if (campaign.status !== CAMPAIGN_RUNNING) return { subject, campaign, sample: { kind: 'inactive', reason: `campaign ${campaign.statusLabel}` }, trend: none };
+  if (!campaign) return { subject, sample: { kind: 'inactive', reason: reasonNotListed(rule.vdn) }, trend: none };
+  if (campaign.status !== CAMPAIGN_RUNNING) return { subject, campaign, sample: { kind: 'inactive', reason: reasonStatus(campaign.statusLabel) }, trend: none };
 
   const series = await reader.series(metric.source, rule.vdn, '');
   const read = (s: Snapshot): Reading | undefined => {

@@ -1,8 +1,7 @@
 /**
- * Value specs for the `/aicc digest …` rows of the command table: a channel link, comma lists, and
- * the `at`, `days` and `tz` validators built on schedule.ts, so the parser refuses a bad schedule
- * before any handler runs. `channel` and `csv` come from
- * spec.ts.
+ * Value specs for the `/aicc digest …` rows of the command table: a channel link, comma lists, the
+ * `at`, `days` and `tz` validators built on schedule.ts, and `lang`, so the parser refuses a bad
+ * schedule or language before any handler runs. `channel` and `csv` come from spec.ts.
  */
 import { csv, identifier, type ValueSpec } from '../../slack/commands/spec.js';
 import { formatAt, formatDays, parseAt, parseDays, parseTimeZone } from './schedule.js';

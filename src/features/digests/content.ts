@@ -45,7 +45,7 @@ async function vdnInput(sub: DigestSubscription, now: number, deps: ContentDeps,
       campaigns = await aicc.isales.listAllCampaigns(vdn);
       campaignsAsOf = new Date(now);
     } catch (error) {
-      failures.push({ source: `${SERVICE_LABELS.isales} campaign list (VDN ${vdn})`, message: why(error) });
+      failures.push({ source: { kind: 'campaigns', service: SERVICE_LABELS.isales, vdn }, message: why(error) });
     }
   }
 
@@ -60,10 +60,10 @@ async function vdnInput(sub: DigestSubscription, now: number, deps: ContentDeps,
       const live = await aicc.stats.get({ vdn });
       stats = live.campaigns;
       statsAsOf = live.fetchedAt;
-      if (live.stale && live.staleReason) failures.push({ source: `${SERVICE_LABELS.isales} statistics (VDN ${vdn})`, message: `showing figures as of an earlier refresh: ${live.staleReason.message}` });
+      if (live.stale && live.staleReason) failures.push({ source: { kind: 'statistics', service: SERVICE_LABELS.isales, vdn }, message: live.staleReason.message, stale: true });
     } catch (error) {
       const last = await store.snapshots.latest('stats', vdn, '', { okOnly: true });
-      failures.push({ source: `${SERVICE_LABELS.isales} statistics (VDN ${vdn})`, message: why(error), since: last ? new Date(last.takenAt) : undefined });
+      failures.push({ source: { kind: 'statistics', service: SERVICE_LABELS.isales, vdn }, message: why(error), since: last ? new Date(last.takenAt) : undefined });
     }
   }
 
@@ -97,7 +97,7 @@ async function botInput(code: string, now: number, deps: ContentDeps, failures: 
   try {
     return { accessCode: code, rows: await deps.aicc.oifde.callStatistics({ accessCode: code, type: 'hour', day: new Date(now) }), asOf: new Date(now) };
   } catch (error) {
-    failures.push({ source: `${SERVICE_LABELS.oifde} bot ${code}`, message: why(error) });
+    failures.push({ source: { kind: 'bot', service: SERVICE_LABELS.oifde, code }, message: why(error) });
     return { accessCode: code, rows: [] };
   }
 }
@@ -109,7 +109,7 @@ export async function gatherDigestInput(sub: DigestSubscription, now: Date, deps
   const bots = await Promise.all(sub.bots.map((code) => botInput(code, now.getTime(), deps, failures)));
   // A collector that keeps failing is worth saying even when an older snapshot filled the gap.
   const cms = await deps.store.snapshots.health('cms');
-  if (cms.consecutiveFailures >= 3 && cms.lastError) failures.push({ source: `${SERVICE_LABELS.cms} real-time`, message: cms.lastError, since: cms.lastOkAt ? new Date(cms.lastOkAt) : undefined });
+  if (cms.consecutiveFailures >= 3 && cms.lastError) failures.push({ source: { kind: 'cms', service: SERVICE_LABELS.cms }, message: cms.lastError, since: cms.lastOkAt ? new Date(cms.lastOkAt) : undefined });
   return {
     now,
     timeZone: sub.timeZone,

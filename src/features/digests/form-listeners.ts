@@ -5,6 +5,10 @@
  * `change-digests` for an edit, in the channel picked), saved, audited and confirmed in the modal.
  */
 import { campaignList, unknownCampaigns } from './handle-add.js';
+import { translator, type Translator } from '../../i18n/index.js';
+import { localesOf } from '../../slack/commands/handler.js';
+import { say } from '../../slack/commands/message.js';
+import { plainProblem } from '../../slack/forms.js';
 import type { ActionRegistry } from '../../slack/actions.js';
 import type { FormOpener } from '../../slack/commands/listener.js';
 import { noticeModal, openModal, type ViewsClient } from '../../slack/modals.js';
@@ -19,32 +23,37 @@ import { renderDigestAdded, renderDigestNotFound } from './render-list.js';
 /** The form also names a subscription's campaigns, from the campaign list. */
 export type DigestFormDeps = DigestsDeps & Pick<QueriesDeps, 'directory'>;
 
-async function formFor(deps: DigestFormDeps, meta: DigestFormMeta) {
+/** The form, its notices and its errors are the user's own: in the user's language. */
+const readerOf = async (deps: DigestFormDeps, userId: string): Promise<Translator> => translator(await localesOf(deps).forUser(userId));
+
+async function formFor(tr: Translator, deps: DigestFormDeps, meta: DigestFormMeta) {
   const base = { meta, vdnIds: deps.vdnIds, defaultTimeZone: deps.botTimeZone };
-  if (meta.subId === undefined) return renderDigestForm(base);
+  if (meta.subId === undefined) return renderDigestForm(tr, base);
   const sub = await deps.store.digests.get(meta.subId);
   if (!sub) return undefined;
   const campaigns = sub.campaigns === 'all' ? [] : await Promise.all(sub.campaigns.map((id) => campaignChoice(deps, sub.vdn, id)));
-  return renderDigestForm({ ...base, values: formValuesOf(sub, campaigns) });
+  return renderDigestForm(tr, { ...base, values: formValuesOf(sub, campaigns) });
 }
 
 /** `/aicc digest add` with no arguments: the command's permission, in the channel it was typed in. */
 export function openDigestFormFromCommand(deps: DigestFormDeps): FormOpener {
   return async ({ client, triggerId, userId, channelId, respond }) => {
+    const tr = await readerOf(deps, userId);
     const may = decide('add-digests', { userId, channelId: channelId ?? '' }, deps);
     if (!may.ok) {
-      const blocks = renderError({ title: may.title, hint: may.hint });
-      return void (await respond?.({ response_type: 'ephemeral', replace_original: false, blocks, text: may.title }));
+      const blocks = renderError(tr, { title: may.title, hint: may.hint });
+      return void (await respond?.({ response_type: 'ephemeral', replace_original: false, blocks, text: say(tr, may.title) }));
     }
-    await openModal(client, triggerId, renderDigestForm({ meta: channelId ? { channelId } : {}, vdnIds: deps.vdnIds, defaultTimeZone: deps.botTimeZone }), deps.log);
+    await openModal(client, triggerId, renderDigestForm(tr, { meta: channelId ? { channelId } : {}, vdnIds: deps.vdnIds, defaultTimeZone: deps.botTimeZone }), deps.log);
   };
 }
 
 async function openFromButton(deps: DigestFormDeps, client: ViewsClient, triggerId: string, userId: string, subId?: number): Promise<void> {
+  const tr = await readerOf(deps, userId);
   const may = decideUser(subId === undefined ? 'add-digests' : 'change-digests', userId, deps);
-  if (!may.ok) return void (await openModal(client, triggerId, noticeModal('Digest', renderError({ title: may.title, hint: may.hint })), deps.log));
-  const view = await formFor(deps, subId === undefined ? {} : { subId });
-  await openModal(client, triggerId, view ?? noticeModal('Edit digest', renderDigestNotFound(subId ?? 0)), deps.log);
+  if (!may.ok) return void (await openModal(client, triggerId, noticeModal(tr.t('digests.form.notice'), renderError(tr, { title: may.title, hint: may.hint })), deps.log));
+  const view = await formFor(tr, deps, subId === undefined ? {} : { subId });
+  await openModal(client, triggerId, view ?? noticeModal(tr.t('digests.form.notice'), renderDigestNotFound(tr, subId ?? 0)), deps.log);
 }
 
 export function registerDigestForms(actions: ActionRegistry, deps: DigestFormDeps): void {
@@ -65,30 +74,30 @@ export function registerDigestForms(actions: ActionRegistry, deps: DigestFormDep
 
   actions.view(DIGEST_FORM_CALLBACK, async ({ ack, body, view }) => {
     const meta = decodeMeta(view.private_metadata);
-    const read = readDigestForm(view.state.values, deps);
-    if (!read.ok) return void (await ack(read.errors.response()));
-    const input = read.input;
     const userId = body.user.id;
+    const tr = await readerOf(deps, userId);
+    const read = readDigestForm(tr, view.state.values, deps);
+    if (!read.ok) return void (await ack(read.errors.response()));
+    const { lang, ...input } = read.input;
     const edit = meta.subId !== undefined;
     const may = decide(edit ? 'change-digests' : 'add-digests', { userId, channelId: input.channelId, vdn: input.vdn }, deps);
-    if (!may.ok) return void (await ack({ response_action: 'errors', errors: { channel: `${may.title} ${may.hint}` } }));
+    if (!may.ok) return void (await ack({ response_action: 'errors', errors: { channel: plainProblem(`${say(tr, may.title)} ${say(tr, may.hint)}`) } }));
     // The same check as `/aicc digest add campaigns:…`: a forged or stale pick names no campaign.
     const unknown = await unknownCampaigns(input.campaigns, input.vdn, deps);
-    if (unknown.length > 0) return void (await ack({ response_action: 'errors', errors: { campaigns: `VDN ${input.vdn} has no campaign ${campaignList(unknown)}` } }));
+    if (unknown.length > 0) return void (await ack({ response_action: 'errors', errors: { campaigns: tr.t('digests.form.unknownCampaigns', { vdn: String(input.vdn), ids: campaignList(tr, unknown) }) } }));
     const now = deps.clock().getTime();
     let sub;
     if (edit) {
       const before = await deps.store.digests.get(meta.subId!);
       // A changed scope or schedule starts afresh: the last digest's hash no longer compares.
-      sub = before && (await deps.store.digests.update(before.id, { ...input, lastDigestHash: null, updatedAt: now }));
+      sub = before && (await deps.store.digests.update(before.id, { ...input, lang, lastDigestHash: null, updatedAt: now }));
       if (sub) await audit(deps, { userId }, 'digest.edit', `digest:${sub.id}`, { before, after: sub, via: 'form' });
     } else {
-      sub = await deps.store.digests.create({ ...input, createdBy: userId, createdAt: now });
+      sub = await deps.store.digests.create({ ...input, ...(lang ? { lang } : {}), createdBy: userId, createdAt: now });
       await audit(deps, { userId }, 'digest.add', `digest:${sub.id}`, { ...sub, via: 'form' });
     }
-    if (!sub) return void (await ack({ response_action: 'update', view: noticeModal('Edit digest', renderDigestNotFound(meta.subId ?? 0)) }));
-    const blocks = renderDigestAdded({ ...sub, nextRun: deps.digests.nextRun(sub) });
-    const shown = edit ? blocks.map((b, i) => (i === 0 && b.type === 'section' && b.text ? { ...b, text: { ...b.text, text: b.text.text.replace('added.*', 'saved.*') } } : b)) : blocks;
-    await ack({ response_action: 'update', view: noticeModal(edit ? `Digest ${sub.id} saved` : `Digest ${sub.id} added`, shown) });
+    if (!sub) return void (await ack({ response_action: 'update', view: noticeModal(tr.t('digests.form.notice'), renderDigestNotFound(tr, meta.subId ?? 0)) }));
+    const blocks = renderDigestAdded(tr, { ...sub, nextRun: deps.digests.nextRun(sub) }, edit);
+    await ack({ response_action: 'update', view: noticeModal(tr.t(edit ? 'digests.form.titleSaved' : 'digests.form.titleAdded', { id: String(sub.id) }), blocks) });
   });
 }

@@ -1,4 +1,4 @@
-/** `/aicc digest add [#channel] [at:] [days:] [tz:] [campaigns:] [bots:] [when:]` */
+/** `/aicc digest add [#channel] [at:] [days:] [tz:] [campaigns:] [bots:] [when:] [lang:]` */
 import { renderDigestAdded } from './render-list.js';
 import type { digestAddCommand } from './commands.js';
 import type { ParsedCommand } from '../../slack/commands/spec.js';
@@ -6,12 +6,14 @@ import { audit, authorize } from '../../slack/permissions.js';
 import type { HandlerResult, Invocation } from '../../slack/commands/handler.js';
 import type { DigestsDeps } from './deps.js';
 import { NotFound } from '../../slack/commands/not-found.js';
+import { msg } from '../../slack/commands/message.js';
 import { escapeMrkdwn } from '../../slack/format.js';
+import type { Translator } from '../../i18n/index.js';
 
 export async function handleDigestAdd(input: ParsedCommand<typeof digestAddCommand>, inv: Invocation, deps: DigestsDeps): Promise<HandlerResult> {
   authorize('add-digests', inv, deps);
   const o = input.options;
-  if (Array.isArray(o.campaigns)) await requireKnownCampaigns(o.campaigns, inv.vdn, deps);
+  if (Array.isArray(o.campaigns)) await requireKnownCampaigns(inv.tr, o.campaigns, inv.vdn, deps);
   const sub = await deps.store.digests.create({
     channelId: input.positional.channel ?? inv.channelId,
     vdn: inv.vdn,
@@ -21,11 +23,13 @@ export async function handleDigestAdd(input: ParsedCommand<typeof digestAddComma
     campaigns: o.campaigns ?? 'all',
     bots: o.bots ?? [],
     whenMode: o.when ?? 'always',
+    // `lang:channel` (null) is the same as no `lang:` at all: the channel's language.
+    ...(o.lang ? { lang: o.lang } : {}),
     createdBy: inv.userId,
     createdAt: deps.clock().getTime(),
   });
   await audit(deps, inv, 'digest.add', `digest:${sub.id}`, sub);
-  return renderDigestAdded({ ...sub, nextRun: deps.digests.nextRun(sub) });
+  return renderDigestAdded(inv.tr, { ...sub, nextRun: deps.digests.nextRun(sub) });
 }
 
 /** The ids of `ids` the VDN's campaign list does not have: a typo would make a digest that fails when it posts. */
@@ -35,13 +39,14 @@ export async function unknownCampaigns(ids: 'all' | readonly string[], vdn: numb
   return ids.filter((id) => !known.has(id));
 }
 
-/** Unknown ids, named, for the form's field or a refusal: `999`, `abc` (and 3 more). */
-export function campaignList(unknown: readonly string[]): string {
-  return `${unknown.slice(0, 10).map((id) => `\`${escapeMrkdwn(id)}\``).join(', ')}${unknown.length > 10 ? ` (and ${unknown.length - 10} more)` : ''}`;
+/** Unknown ids, named, for the form's field or a refusal: `999`, `abc` and 3 more. */
+export function campaignList(tr: Translator, unknown: readonly string[]): string {
+  const shown = unknown.slice(0, 10).map((id) => `\`${escapeMrkdwn(id)}\``).join(', ');
+  return unknown.length > 10 ? tr.t('digests.andMore', { items: shown, more: tr.count(unknown.length - 10) }) : shown;
 }
 
-async function requireKnownCampaigns(ids: readonly string[], vdn: number, deps: DigestsDeps): Promise<void> {
+async function requireKnownCampaigns(tr: Translator, ids: readonly string[], vdn: number, deps: DigestsDeps): Promise<void> {
   const unknown = await unknownCampaigns(ids, vdn, deps);
   if (unknown.length === 0) return;
-  throw new NotFound(`VDN ${vdn} has no campaign ${campaignList(unknown)}; the digest was not added.`, '`/aicc campaigns all` lists the campaign ids.');
+  throw new NotFound(msg('digests.add.unknownCampaigns', { vdn: String(vdn), ids: campaignList(tr, unknown) }), msg('digests.add.unknownCampaignsHint'));
 }

@@ -19,11 +19,10 @@ function toDelivery(d: Delivery | undefined): DigestDelivery | undefined {
 }
 
 export async function handleDigestList(input: ParsedCommand<typeof digestListCommand>, inv: Invocation, deps: DigestsDeps): Promise<HandlerResult> {
-  void inv;
   const channelId = input.positional.channel;
   const subs = await deps.store.digests.list(channelId ? { channelId } : undefined);
   const items = await Promise.all(
     subs.map(async (sub) => ({ ...sub, nextRun: deps.digests.nextRun(sub), lastDelivery: toDelivery((await deps.store.deliveries.bySubscription(sub.id, 1))[0]) })),
   );
-  return renderDigestList({ items, channelId });
+  return renderDigestList(inv.tr, { items, channelId });
 }

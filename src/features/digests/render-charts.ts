@@ -1,10 +1,11 @@
 /**
  * The digest's charts, each followed by a context block that says every figure it shows (a gap as
  * "–"), so the chart only illustrates: a VDN's dialled and connected calls by hour today with
- * yesterday's lines, and the voice bots' calls and autonomy by hour.
+ * yesterday's lines, and the voice bots' calls and autonomy by hour. Titles, series and notes are
+ * in the digest's language.
  */
 import type { KnownBlock } from '@slack/types';
-import { formatCount, plural } from '../../slack/format.js';
+import type { Translator } from '../../i18n/index.js';
 import { chartWithText, type SeriesInput } from '../../slack/render/chart.js';
 import { LIMITS } from '../../slack/render/limits.js';
 import type { DigestBotHours } from './series.js';
@@ -14,19 +15,27 @@ import type { DigestVdnView } from './view.js';
 const MAX_BOTS = LIMITS.chartSeries;
 
 /** A VDN's dialled and connected calls by hour, today and yesterday. */
-export function vdnChartBlocks(v: DigestVdnView): KnownBlock[] {
+export function vdnChartBlocks(tr: Translator, v: DigestVdnView): KnownBlock[] {
   const h = v.hours;
   if (!h) return [];
   const series: SeriesInput[] = [
-    { name: 'Dialled today', values: h.dialled },
-    { name: 'Connected today', values: h.connected },
-    { name: 'Dialled yesterday', values: h.yesterdayDialled },
-    { name: 'Connected yesterday', values: h.yesterdayConnected },
+    { name: tr.t('digests.chart.dialledToday'), values: h.dialled },
+    { name: tr.t('digests.chart.connectedToday'), values: h.connected },
+    { name: tr.t('digests.chart.dialledYesterday'), values: h.yesterdayDialled },
+    { name: tr.t('digests.chart.connectedYesterday'), values: h.yesterdayConnected },
   ];
-  const notes = h.unknown > 0 ? [`${plural(h.unknown, 'campaign')} without figures left out`] : [];
+  const notes = h.unknown > 0 ? [tr.t('digests.chart.unknown', { n: h.unknown })] : [];
   return chartWithText(
-    { kind: 'line', title: `VDN ${v.vdn}: dialled and connected by hour`, categories: h.labels, series, xLabel: `Hour (${h.timeZone})`, yLabel: 'Calls' },
-    (n) => formatCount(n),
+    tr,
+    {
+      kind: 'line',
+      title: tr.t('digests.chart.vdnTitle', { vdn: String(v.vdn) }),
+      categories: h.labels,
+      series,
+      xLabel: tr.t('digests.chart.hour', { zone: h.timeZone }),
+      yLabel: tr.t('digests.chart.calls'),
+    },
+    (n) => tr.count(n),
     notes,
   );
 }
@@ -41,23 +50,37 @@ function busiest(hours: DigestBotHours): { bots: DigestBotHours['bots']; more: n
 }
 
 /** The voice bots' calls by hour (bars, one series per bot). */
-export function botCallsChartBlocks(hours: DigestBotHours | undefined): KnownBlock[] {
+export function botCallsChartBlocks(tr: Translator, hours: DigestBotHours | undefined): KnownBlock[] {
   if (!hours) return [];
   const { bots, more } = busiest(hours);
-  const notes = more > 0 ? [`${plural(more, 'quieter bot')} not charted`] : [];
+  const notes = more > 0 ? [tr.t('digests.chart.quieterBots', { n: more })] : [];
   const series = bots.map((b) => ({ name: botName(b), values: b.calls }));
-  return chartWithText({ kind: 'bar', title: 'Voice bots: calls by hour', categories: hours.labels, series, xLabel: `Hour (${hours.timeZone})`, yLabel: 'Calls' }, (n) => formatCount(n), notes);
+  return chartWithText(
+    tr,
+    { kind: 'bar', title: tr.t('digests.chart.botCallsTitle'), categories: hours.labels, series, xLabel: tr.t('digests.chart.hour', { zone: hours.timeZone }), yLabel: tr.t('digests.chart.calls') },
+    (n) => tr.count(n),
+    notes,
+  );
 }
 
 /** The voice bots' autonomy by hour, in percent (one line per bot). */
-export function botAutonomyChartBlocks(hours: DigestBotHours | undefined): KnownBlock[] {
+export function botAutonomyChartBlocks(tr: Translator, hours: DigestBotHours | undefined): KnownBlock[] {
   if (!hours) return [];
   const { bots, more } = busiest(hours);
-  const notes = more > 0 ? [`${plural(more, 'quieter bot')} not charted`] : [];
+  const notes = more > 0 ? [tr.t('digests.chart.quieterBots', { n: more })] : [];
   const series = bots.map((b) => ({ name: botName(b), values: b.autonomy.map((a) => (a === null ? null : Math.round(a * 1000) / 10)) }));
   return chartWithText(
-    { kind: 'line', title: 'Voice bots: autonomy by hour (%)', categories: hours.labels, series, xLabel: `Hour (${hours.timeZone})`, yLabel: 'Autonomy %' },
-    (n) => `${n.toFixed(1)}%`,
+    tr,
+    {
+      kind: 'line',
+      title: tr.t('digests.chart.botAutonomyTitle'),
+      categories: hours.labels,
+      series,
+      xLabel: tr.t('digests.chart.hour', { zone: hours.timeZone }),
+      yLabel: tr.t('digests.chart.autonomy'),
+    },
+    // The values are already points of a percentage (84.2), one decimal.
+    (n) => tr.percent(n / 100),
     notes,
   );
 }

@@ -12,14 +12,15 @@
  */
 import { createHash } from 'node:crypto';
 import type { KnownBlock } from '@slack/types';
-import { escapeMrkdwn, formatCount, formatDateTime, formatPercent, formatTime, plural, truncate } from '../../slack/format.js';
+import type { Translator } from '../../i18n/index.js';
+import { escapeMrkdwn, truncate } from '../../slack/format.js';
 import { chunkLines, context, divider, header, section } from '../../slack/render/blocks.js';
 import { asChart } from '../../slack/render/chart.js';
 import { LIMITS, fitBlocks } from '../../slack/render/limits.js';
 import { plainCell } from './columns.js';
 import { botAutonomyChartBlocks, botCallsChartBlocks, vdnChartBlocks } from './render-charts.js';
-import { campaignTableBlocks, TABLE_NOTE } from './render-table.js';
-import type { DigestBotRow, DigestView, DigestVdnView, RankedCampaign, Rate } from './view.js';
+import { campaignTableBlocks, tableNote } from './render-table.js';
+import type { DigestBotRow, DigestFailure, DigestSource, DigestView, DigestVdnView, RankedCampaign, Rate } from './view.js';
 
 /** The messages of one digest: the channel post and the replies in its thread (possibly none). */
 export interface DigestMessages {
@@ -28,94 +29,125 @@ export interface DigestMessages {
 }
 
 /** "down 12.0 points since yesterday"; undefined when there is nothing to compare. */
-export function deltaWords(points: number | null): string | undefined {
+export function deltaWords(tr: Translator, points: number | null): string | undefined {
   if (points === null) return undefined;
-  if (Math.abs(points) < 0.05) return 'same as yesterday';
-  return `${points > 0 ? 'up' : 'down'} ${Math.abs(points).toFixed(1)} points since yesterday`;
+  if (Math.abs(points) < 0.05) return tr.t('digests.delta.same');
+  return tr.t(points > 0 ? 'digests.delta.up' : 'digests.delta.down', { points: tr.decimal(Math.abs(points)) });
 }
+
+/** The digest's title: its own, or the default in the digest's language. */
+export const digestTitle = (tr: Translator, view: Pick<DigestView, 'title'>): string => view.title ?? tr.t('digests.title');
 
 /** Vendor text for prose: one line, no backticks, escaped, bounded. */
-const vendorText = (text: string, max = 60): string => escapeMrkdwn(truncate(plainCell(text) || '(no name)', max));
+const vendorText = (tr: Translator, text: string, max = 60): string => escapeMrkdwn(truncate(plainCell(text) || tr.t('digests.noName'), max));
 
-const campaignTitle = (name: string | undefined, id: string): string =>
-  `${name !== undefined ? `*${vendorText(name)}* ` : ''}\`${escapeMrkdwn(truncate(plainCell(id), 40))}\``;
+const codeSpan = (text: string): string => `\`${escapeMrkdwn(truncate(plainCell(text), 40))}\``;
 
-function vdnSection(v: DigestVdnView): KnownBlock[] {
+const campaignTitle = (tr: Translator, name: string | undefined, id: string): string => `${name !== undefined ? `*${vendorText(tr, name)}* ` : ''}${codeSpan(id)}`;
+
+function vdnSection(tr: Translator, v: DigestVdnView): KnownBlock[] {
   const t = v.totals;
-  const lines = [`*VDN ${v.vdn}*  ·  ${plural(t.campaigns, 'campaign')}, ${formatCount(t.running)} running`];
+  const vdn = String(v.vdn);
+  const lines = [tr.t('digests.vdn.heading', { vdn, campaigns: t.campaigns, running: tr.count(t.running) })];
   if (t.campaigns > 0) {
-    const delta = deltaWords(t.deltaPoints);
+    const delta = deltaWords(tr, t.deltaPoints);
+    const figures = { dialled: tr.count(t.dialled), connected: tr.count(t.connected), rate: tr.percent(t.successRate) };
     lines.push(
-      `Dialled *${formatCount(t.dialled)}*  ·  connected *${formatCount(t.connected)}*  ·  connection rate *${formatPercent(t.successRate)}*${delta ? ` (${delta})` : ''}`,
-      `Finished today ${formatCount(t.finished)}  ·  remaining ${formatCount(t.remaining)}`,
+      delta ? tr.t('digests.vdn.totalsDelta', { ...figures, delta }) : tr.t('digests.vdn.totals', figures),
+      tr.t('digests.vdn.progress', { finished: tr.count(t.finished), remaining: tr.count(t.remaining) }),
     );
   } else {
-    lines.push('No campaign in scope.');
+    lines.push(tr.t('digests.vdn.none'));
   }
-  if (t.campaigns > 0 && t.reported < t.campaigns) lines.push(`:grey_question: ${t.reported} of ${plural(t.campaigns, 'campaign')} reported today's dialled and connected counts; the totals cover those ${formatCount(t.reported)}.`);
+  if (t.campaigns > 0 && t.reported < t.campaigns) lines.push(tr.t('digests.vdn.partial', { reported: tr.count(t.reported), campaigns: t.campaigns }));
   if (v.notFound.length > 0) {
-    const ids = v.notFound.slice(0, 20).map((id) => `\`${escapeMrkdwn(truncate(plainCell(id), 40))}\``).join(', ');
-    const more = v.notFound.length > 20 ? ` and ${formatCount(v.notFound.length - 20)} more` : '';
-    lines.push(`:mag: Not found in VDN ${v.vdn}: ${ids}${more}.`);
+    const shown = v.notFound.slice(0, 20).map(codeSpan).join(', ');
+    const ids = v.notFound.length > 20 ? tr.t('digests.andMore', { items: shown, more: tr.count(v.notFound.length - 20) }) : shown;
+    lines.push(tr.t('digests.vdn.notFound', { vdn, ids }));
   }
   return chunkLines(lines).map((c) => section(c));
 }
 
-function rankedLine(r: RankedCampaign, i: number, multiVdn: boolean): string {
-  const delta = deltaWords(r.deltaPoints);
-  const where = multiVdn ? ` (VDN ${r.vdn})` : '';
-  return `${i + 1}. ${campaignTitle(r.name, r.id)}${where} — *${formatPercent(r.successRate)}* of ${formatCount(r.dialled)} dialled${delta ? `, ${delta}` : ''}`;
+function rankedLine(tr: Translator, r: RankedCampaign, i: number, multiVdn: boolean): string {
+  const delta = deltaWords(tr, r.deltaPoints);
+  const title = campaignTitle(tr, r.name, r.id);
+  const values = {
+    rank: String(i + 1),
+    campaign: multiVdn ? tr.t('digests.ranking.inVdn', { campaign: title, vdn: String(r.vdn) }) : title,
+    rate: tr.percent(r.successRate),
+    dialled: tr.count(r.dialled),
+  };
+  return delta ? tr.t('digests.ranking.lineDelta', { ...values, delta }) : tr.t('digests.ranking.line', values);
 }
 
-function rankingSection(view: DigestView): KnownBlock[] {
-  const min = formatCount(view.minDialledForRanking);
-  if (view.rankedCount === 0) return [section(`*Best and worst*\nNo campaign has dialled ${min} calls today, so none is ranked.`)];
+function rankingSection(tr: Translator, view: DigestView): KnownBlock[] {
+  const min = tr.count(view.minDialledForRanking);
+  if (view.rankedCount === 0) return [section(tr.t('digests.ranking.none', { min }))];
   const multi = view.vdns.length > 1;
-  const lines = [`*Best connection rate* (campaigns with at least ${min} dialled today)`, ...view.best.map((r, i) => rankedLine(r, i, multi))];
-  if (view.worst.length > 0) lines.push('', '*Lowest connection rate*', ...view.worst.map((r, i) => rankedLine(r, i, multi)));
+  const lines = [tr.t('digests.ranking.best', { min }), ...view.best.map((r, i) => rankedLine(tr, r, i, multi))];
+  if (view.worst.length > 0) lines.push('', tr.t('digests.ranking.worst'), ...view.worst.map((r, i) => rankedLine(tr, r, i, multi)));
   return chunkLines(lines).map((c) => section(c));
 }
 
-function botLine(b: DigestBotRow): string {
-  const name = b.name !== undefined ? `*${vendorText(b.name)}* ` : '';
-  const code = `\`${escapeMrkdwn(truncate(plainCell(b.accessCode), 40))}\``;
-  if (b.asOf === undefined && b.calls === undefined) return `:robot_face: ${name}${code}: no figures`;
-  return (
-    `:robot_face: ${name}${code}: ${formatCount(b.calls)} calls  ·  autonomy ${formatPercent(b.autonomyRate)}` +
-    `  ·  ${formatCount(b.transferToAgent)} to an agent (${formatPercent(b.transferRate)})  ·  interface success ${formatPercent(b.interfaceSuccessRate)}`
-  );
+function botLine(tr: Translator, b: DigestBotRow): string {
+  const bot = `${b.name !== undefined ? `*${vendorText(tr, b.name)}* ` : ''}${codeSpan(b.accessCode)}`;
+  if (b.asOf === undefined && b.calls === undefined) return tr.t('digests.bots.noFigures', { bot });
+  return tr.t('digests.bots.line', {
+    bot,
+    calls: tr.count(b.calls),
+    autonomy: tr.percent(b.autonomyRate),
+    transferred: tr.count(b.transferToAgent),
+    transferRate: tr.percent(b.transferRate),
+    interfaceRate: tr.percent(b.interfaceSuccessRate),
+  });
 }
 
-function failureSection(view: DigestView): KnownBlock[] {
+/** A failed source in words: `CC-iSales statistics (VDN 12)`; the service name is escaped. */
+function sourceWords(tr: Translator, s: DigestSource): string {
+  const service = vendorText(tr, s.service, 40);
+  switch (s.kind) {
+    case 'campaigns':
+    case 'statistics':
+      return tr.t('digests.failures.source', { kind: s.kind, service, vdn: String(s.vdn), code: '' });
+    case 'bot':
+      return tr.t('digests.failures.source', { kind: s.kind, service, vdn: '', code: codeSpan(s.code) });
+    case 'cms':
+      return tr.t('digests.failures.source', { kind: s.kind, service, vdn: '', code: '' });
+  }
+}
+
+function failureLine(tr: Translator, f: DigestFailure, timeZone: string): string {
+  const why = vendorText(tr, f.message, 200);
+  const values = { source: sourceWords(tr, f.source), message: f.stale ? tr.t('digests.failures.stale', { reason: why }) : why };
+  return f.since ? tr.t('digests.failures.lineSince', { ...values, since: tr.dateTime(f.since, timeZone) }) : tr.t('digests.failures.line', values);
+}
+
+function failureSection(tr: Translator, view: DigestView): KnownBlock[] {
   if (view.failures.length === 0) return [];
-  const lines = view.failures.map((f) => {
-    const since = f.since ? ` (failing since ${formatDateTime(f.since, view.timeZone)})` : '';
-    return `• *${vendorText(f.source, 80)}*: ${vendorText(f.message, 200)}${since}`;
-  });
-  return chunkLines([':warning: *Not in this digest*: these sources could not be read.', ...lines]).map((c) => section(c));
+  return chunkLines([tr.t('digests.failures.heading'), ...view.failures.map((f) => failureLine(tr, f, view.timeZone))]).map((c) => section(c));
 }
 
 /** "as of" lines: one per source and VDN, naming the ones without data. */
-function asOfLines(view: DigestView): string[] {
-  const at = (d: Date | undefined) => (d ? `as of ${formatTime(d, view.timeZone)}` : 'not available');
-  const lines = view.vdns.map((v) => {
-    const yesterday = v.yesterdayAsOf ? `as of ${formatDateTime(v.yesterdayAsOf, view.timeZone)}` : 'not available';
-    return `VDN ${v.vdn}: campaign list ${at(v.campaignsAsOf)}  ·  statistics ${at(v.statsAsOf)}  ·  yesterday's figures ${yesterday}`;
-  });
-  const botTimes = new Set(view.bots.map((b) => (b.asOf ? formatTime(b.asOf, view.timeZone) : '')));
-  if (view.bots.length > 0 && botTimes.size === 1 && !botTimes.has('')) lines.push(`Voice bots ${at(view.bots[0]!.asOf)}`);
-  else if (view.bots.length > 0) lines.push(...view.bots.map((b) => `Bot \`${escapeMrkdwn(truncate(plainCell(b.accessCode), 40))}\` ${at(b.asOf)}`));
+function asOfLines(tr: Translator, view: DigestView): string[] {
+  const at = (d: Date | undefined) => (d ? tr.t('digests.asOf.at', { time: tr.time(d, view.timeZone) }) : tr.t('digests.asOf.missing'));
+  const lines = view.vdns.map((v) =>
+    tr.t('digests.asOf.vdn', {
+      vdn: String(v.vdn),
+      campaigns: at(v.campaignsAsOf),
+      statistics: at(v.statsAsOf),
+      yesterday: v.yesterdayAsOf ? tr.t('digests.asOf.at', { time: tr.dateTime(v.yesterdayAsOf, view.timeZone) }) : tr.t('digests.asOf.missing'),
+    }),
+  );
+  const botTimes = new Set(view.bots.map((b) => (b.asOf ? tr.time(b.asOf, view.timeZone) : '')));
+  if (view.bots.length > 0 && botTimes.size === 1 && !botTimes.has('')) lines.push(tr.t('digests.asOf.bots', { at: at(view.bots[0]!.asOf) }));
+  else if (view.bots.length > 0) lines.push(...view.bots.map((b) => tr.t('digests.asOf.bot', { code: codeSpan(b.accessCode), at: at(b.asOf) })));
   return lines;
 }
 
-/** Renders a digest into a first message and thread replies, every one within Block Kit limits. */
-export function renderDigest(view: DigestView): DigestMessages {
-  const top: KnownBlock[] = [header(view.title), context(`:calendar: *${view.date}*  ·  ${escapeMrkdwn(view.timeZone)}`)];
-  if (view.late) {
-    const due = formatTime(view.late.scheduledFor, view.timeZone);
-    const now = formatTime(view.generatedAt, view.timeZone);
-    top.push(section(`:hourglass_flowing_sand: *Posted late.* This digest was due at ${due}; the bot was not running then, so it comes at ${now}.`));
-  }
+/** Renders a digest, in `tr`'s language, into a first message and thread replies, every one within Block Kit limits. */
+export function renderDigest(tr: Translator, view: DigestView): DigestMessages {
+  const top: KnownBlock[] = [header(digestTitle(tr, view)), context(tr.t('digests.dateLine', { date: tr.date(view.generatedAt, view.timeZone), zone: escapeMrkdwn(view.timeZone) }))];
+  if (view.late) top.push(section(tr.t('digests.late', { due: tr.time(view.late.scheduledFor, view.timeZone), now: tr.time(view.generatedAt, view.timeZone) })));
   // Charts beyond the message's two open the thread, each with its text.
   const laterCharts: KnownBlock[] = [];
   let charts = 0;
@@ -128,33 +160,35 @@ export function renderDigest(view: DigestView): DigestMessages {
     laterCharts.push(...blocks);
     return [];
   };
-  top.push(...failureSection(view), ...view.vdns.flatMap((v) => [...vdnSection(v), ...beside(vdnChartBlocks(v))]), divider(), ...rankingSection(view));
+  top.push(...failureSection(tr, view), ...view.vdns.flatMap((v) => [...vdnSection(tr, v), ...beside(vdnChartBlocks(tr, v))]), divider(), ...rankingSection(tr, view));
   if (view.bots.length > 0) {
-    top.push(divider(), ...chunkLines(['*Voice bots* (today)', ...view.bots.map(botLine)]).map((c) => section(c)));
-    top.push(...beside(botCallsChartBlocks(view.botHours)), ...beside(botAutonomyChartBlocks(view.botHours)));
+    top.push(divider(), ...chunkLines([tr.t('digests.bots.heading'), ...view.bots.map((b) => botLine(tr, b))]).map((c) => section(c)));
+    top.push(...beside(botCallsChartBlocks(tr, view.botHours)), ...beside(botAutonomyChartBlocks(tr, view.botHours)));
   }
 
-  const table = view.vdns.flatMap(campaignTableBlocks);
-  const footer: KnownBlock[] = [context(...chunkLines(asOfLines(view), 1900).slice(0, LIMITS.contextElements))];
-  if (view.subscriptionId !== undefined) footer.push(context(`Digest ${view.subscriptionId}  ·  \`/aicc digest list\` to see or change digests`));
+  const table = view.vdns.flatMap((v) => campaignTableBlocks(tr, v));
+  const note = context(tableNote(tr));
+  const footer: KnownBlock[] = [context(...chunkLines(asOfLines(tr, view), 1900).slice(0, LIMITS.contextElements))];
+  if (view.subscriptionId !== undefined) footer.push(context(tr.t('digests.footer', { id: String(view.subscriptionId) })));
   const more = laterCharts.length > 0 ? fitBlocks(laterCharts) : [];
 
-  const whole = [...top, ...(table.length > 0 ? [divider(), ...table, context(TABLE_NOTE)] : []), ...footer];
+  const whole = [...top, ...(table.length > 0 ? [divider(), ...table, note] : []), ...footer];
   const inOne = fitBlocks(whole);
   if (inOne.length === 1) return { first: inOne[0]!, thread: more };
 
-  const pointer = table.length > 0 ? [context(`:thread: The table of all ${plural(countCampaigns(view), 'campaign')} is in the thread.`)] : [];
+  const pointer = table.length > 0 ? [context(tr.t('digests.threadPointer', { n: countCampaigns(view) }))] : [];
   const [first = [], ...overflow] = fitBlocks([...top, ...pointer, ...footer]);
-  return { first, thread: [...overflow, ...more, ...fitBlocks([...table, context(TABLE_NOTE)])] };
+  return { first, thread: [...overflow, ...more, ...fitBlocks([...table, note])] };
 }
 
 const countCampaigns = (view: DigestView): number => view.vdns.reduce((n, v) => n + v.campaigns.length, 0);
 
 /** The notification text of a digest's first message: plain figures, no vendor text, ≤ 300 characters. */
-export function digestFallbackText(view: DigestView): string {
-  const parts = view.vdns.map((v) => `VDN ${v.vdn}: ${formatCount(v.totals.dialled)} dialled, ${formatPercent(v.totals.successRate)} connected`);
-  if (view.failures.length > 0) parts.push(`${plural(view.failures.length, 'source')} missing`);
-  const text = `${view.title} ${view.date}${view.late ? ' (late)' : ''}: ${parts.join('; ') || 'no data'}`;
+export function digestFallbackText(tr: Translator, view: DigestView): string {
+  const parts = view.vdns.map((v) => tr.t('digests.fallback.vdn', { vdn: String(v.vdn), dialled: tr.count(v.totals.dialled), rate: tr.percent(v.totals.successRate) }));
+  if (view.failures.length > 0) parts.push(tr.t('digests.fallback.missing', { n: view.failures.length }));
+  const values = { title: digestTitle(tr, view), date: tr.date(view.generatedAt, view.timeZone), parts: parts.join(tr.t('digests.fallback.separator')) || tr.noData };
+  const text = tr.t(view.late ? 'digests.fallback.textLate' : 'digests.fallback.text', values);
   return truncate(escapeMrkdwn(text), LIMITS.fallbackText);
 }
 
@@ -173,8 +207,13 @@ export function digestHash(view: DigestView): string {
       campaigns: v.campaigns.map((c) => [c.id, c.name ?? null, c.status ?? null, c.dialled ?? null, c.connected ?? null, c.finished ?? null, c.remaining ?? null, r3(c.completionRate)]),
     })),
     bots: view.bots.map((b) => [b.accessCode, b.calls ?? null, b.selfService ?? null, b.transferToAgent ?? null, r3(b.interfaceSuccessRate)]),
-    failures: view.failures.map((f) => f.source).sort(),
+    failures: view.failures.map((f) => sourceKey(f.source)).sort(),
     min: view.minDialledForRanking,
   };
   return createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 32);
+}
+
+/** A failed source as a key for the hash: the same in every language. */
+function sourceKey(s: DigestSource): string {
+  return s.kind === 'bot' ? `bot:${s.code}` : s.kind === 'cms' ? 'cms' : `${s.kind}:${s.vdn}`;
 }

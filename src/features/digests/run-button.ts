@@ -11,20 +11,25 @@ import { runDigestNow } from './run-now.js';
 import { renderError } from '../../slack/render/error.js';
 import { fallbackText } from '../../slack/render/limits.js';
 import type { DigestsDeps } from './deps.js';
+import { localesOf } from '../../slack/commands/handler.js';
+import { translator } from '../../i18n/index.js';
+import { msg } from '../../slack/commands/message.js';
 
 export function registerDigestActions(actions: ActionRegistry, deps: DigestsDeps): void {
   actions.on(DIGEST_RUN_ACTION, async ({ ack, action, body, respond }) => {
     await ack();
     const tell = (blocks: KnownBlock[]) => respond({ response_type: 'ephemeral', replace_original: false, blocks, text: fallbackText(blocks) });
+    // The answer is the clicker's alone, so it is in the clicker's language.
+    const tr = translator(await localesOf(deps).forUser(body.user.id));
     const id = digestRunId(action.value);
-    if (id === undefined) return void (await tell(renderError({ title: 'That button has expired', hint: '`/aicc digest list` shows the digests.' })));
+    if (id === undefined) return void (await tell(renderError(tr, { title: msg('digests.run.expired'), hint: msg('digests.notFound.hint') })));
     const result = await runDigestNow(id, { userId: body.user.id, channelId: body.channel?.id ?? '' }, deps, 'button').catch((error: unknown) => {
       if (error instanceof NotFound) return { kind: 'refused' as const, title: error.title, hint: error.hint };
       throw error;
     });
-    if (result.kind === 'refused') return void (await tell(renderError({ title: result.title, hint: result.hint })));
-    if (result.kind === 'not-found') return void (await tell(renderDigestNotFound(id)));
-    if (result.kind === 'too-soon') return void (await tell(renderDigestRunTooSoon(result.sub, result.retryAt, deps.timeZone)));
-    await tell(renderDigestRunOutcome(result.sub, result.outcome));
+    if (result.kind === 'refused') return void (await tell(renderError(tr, { title: result.title, ...(result.hint ? { hint: result.hint } : {}) })));
+    if (result.kind === 'not-found') return void (await tell(renderDigestNotFound(tr, id)));
+    if (result.kind === 'too-soon') return void (await tell(renderDigestRunTooSoon(tr, result.sub, result.retryAt, deps.timeZone)));
+    await tell(renderDigestRunOutcome(tr, result.sub, result.outcome));
   });
 }

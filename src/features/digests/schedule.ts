@@ -16,12 +16,14 @@
  * exactly-once rule right whatever the timer does.
  */
 import { TZDate } from '@date-fns/tz';
+import { translator, type Translator } from '../../i18n/index.js';
+import { inEnglish, msg, type Message } from '../../slack/commands/message.js';
 
 /** Day of the week as `Date#getDay` and cron number them: 0 Sunday … 6 Saturday. */
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
-/** A parsed value, or what was expected instead (completes "`at` must be …"). */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; expected: string };
+/** A parsed value, or what was expected instead (completes "`at` must be …", worded in the reader's language). */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; expected: Message };
 
 /** Local wall-clock time of day. */
 export interface TimeOfDay {
@@ -48,7 +50,7 @@ export class ScheduleError extends RangeError {
 }
 
 const MON_FIRST: readonly Weekday[] = [1, 2, 3, 4, 5, 6, 0];
-const SHORT = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+const SHORT = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const DAY_WORDS: Readonly<Record<string, Weekday>> = {
   sun: 0, sunday: 0,
   mon: 1, monday: 1,
@@ -66,14 +68,14 @@ const KEYWORDS: Readonly<Record<string, readonly Weekday[]>> = {
   weekends: [0, 6],
   weekend: [0, 6],
 };
-const DAYS_EXPECTED = '`daily`, `weekdays`, `weekends`, or days such as `mon-fri` or `sat,sun`';
+const DAYS_EXPECTED = msg('help.expected.days');
 
 /** Parses a 24-hour 'HH:MM' (or 'H:MM') time of day. */
 export function parseAt(text: string): Parsed<TimeOfDay> {
   const m = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
   const hour = Number(m?.[1]);
   const minute = Number(m?.[2]);
-  if (!m || hour > 23 || minute > 59) return { ok: false, expected: 'a 24-hour time HH:MM, e.g. `09:00` or `17:30`' };
+  if (!m || hour > 23 || minute > 59) return { ok: false, expected: msg('help.expected.timeOfDay') };
   return { ok: true, value: { hour, minute } };
 }
 
@@ -133,13 +135,18 @@ function joinRuns(days: readonly Weekday[], name: (d: Weekday) => string, dash: 
 /** The canonical text of a set of days, as stored: `daily`, `mon-fri`, `sat,sun`, `mon,wed-fri`. */
 export function formatDays(days: readonly Weekday[]): string {
   if (days.length === 7) return 'daily';
-  return joinRuns(days, (d) => SHORT[d].toLowerCase(), '-', ',');
+  return joinRuns(days, (d) => SHORT[d], '-', ',');
 }
 
-/** Days in words for people: `daily`, `Mon–Fri`, `Sat, Sun`, `Mon, Wed–Fri`. */
-export function describeDays(days: readonly Weekday[]): string {
-  if (days.length === 7) return 'daily';
-  return joinRuns(days, (d) => SHORT[d], '–', ', ');
+/** A weekday's short name in the reader's language: `Mon`, `周一`, `lun`. */
+export function weekdayName(tr: Translator, day: Weekday): string {
+  return tr.t('digests.weekday', { day: SHORT[day] });
+}
+
+/** Days in words for people: `daily`, `Mon–Fri`, `Sat, Sun`, `Mon, Wed–Fri` (English unless `tr` says otherwise). */
+export function describeDays(days: readonly Weekday[], tr: Translator = translator()): string {
+  if (days.length === 7) return tr.t('digests.schedule.daily');
+  return joinRuns(days, (d) => weekdayName(tr, d), '–', tr.t('digests.schedule.separator'));
 }
 
 /**
@@ -147,7 +154,7 @@ export function describeDays(days: readonly Weekday[]): string {
  * returns the runtime's canonical spelling. Offsets like `+08:00` are refused: they ignore DST.
  */
 export function parseTimeZone(text: string): Parsed<string> {
-  const expected = 'an IANA time zone such as `Asia/Shanghai` or `America/New_York`';
+  const expected = msg('help.expected.timeZone');
   const name = text.trim();
   if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(name)) return { ok: false, expected };
   try {
@@ -166,16 +173,20 @@ function resolve(spec: Partial<DigestSchedule>): Resolved {
   const at = parseAt(spec.at ?? '');
   const days = parseDays(spec.days ?? '');
   const zone = spec.timeZone === undefined ? { ok: true as const, value: 'UTC' } : parseTimeZone(spec.timeZone);
-  if (!at.ok) throw new ScheduleError(`bad digest time ${JSON.stringify(spec.at)}: expected ${at.expected}`);
-  if (!days.ok) throw new ScheduleError(`bad digest days ${JSON.stringify(spec.days)}: expected ${days.expected}`);
-  if (!zone.ok) throw new ScheduleError(`bad digest time zone ${JSON.stringify(spec.timeZone)}: expected ${zone.expected}`);
+  // For logs and operators: English.
+  if (!at.ok) throw new ScheduleError(`bad digest time ${JSON.stringify(spec.at)}: expected ${inEnglish(at.expected)}`);
+  if (!days.ok) throw new ScheduleError(`bad digest days ${JSON.stringify(spec.days)}: expected ${inEnglish(days.expected)}`);
+  if (!zone.ok) throw new ScheduleError(`bad digest time zone ${JSON.stringify(spec.timeZone)}: expected ${inEnglish(zone.expected)}`);
   return { ...at.value, days: days.value, timeZone: zone.value };
 }
 
-/** A schedule in words: `09:00 Mon–Fri (Asia/Shanghai)`. Throws {@link ScheduleError} if invalid. */
-export function describeSchedule(spec: DigestSchedule): string {
+/**
+ * A schedule in words: `09:00 Mon–Fri (Asia/Shanghai)`, in English unless `tr` says otherwise.
+ * Throws {@link ScheduleError} if invalid.
+ */
+export function describeSchedule(spec: DigestSchedule, tr: Translator = translator()): string {
   const s = resolve(spec);
-  return `${formatAt(s)} ${describeDays(s.days)} (${s.timeZone})`;
+  return tr.t('digests.schedule', { time: formatAt(s), days: describeDays(s.days, tr), zone: s.timeZone });
 }
 
 /** Scheduled instants strictly after `after`, in order, one per scheduled local date. */

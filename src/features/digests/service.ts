@@ -5,6 +5,7 @@
  * (a unique row per subscription and minute: a second process skips it), and posts it — late within
  * `DIGEST_GRACE_MIN`, otherwise recorded as missed.
  */
+import { slackFailureWords } from '../../slack/explain-error.js';
 import type { Aicc } from '../../aicc/index.js';
 import type { Clock } from '../../platform/clock.js';
 import { failureOf, type Health } from '../../platform/health.js';
@@ -19,6 +20,8 @@ import { pool } from '../../platform/pool.js';
 import { digestFallbackText, digestHash, renderDigest } from './render.js';
 import { nextRuns, planCatchUp } from './schedule.js';
 import { buildDigestView } from './view.js';
+import { DEFAULT_LOCALE, translator, type Locale, type Translator } from '../../i18n/index.js';
+import type { Locales } from '../../slack/locales.js';
 
 export interface DigestServiceDeps {
   store: Store;
@@ -35,6 +38,8 @@ export interface DigestServiceDeps {
   onDelivery?: (outcome: PostOutcome['status']) => void;
   /** The tenant's zone (AICC_TIMEZONE), where the vendor's day starts; the hourly charts follow it. */
   timeZone?: string;
+  /** Which language each digest is posted in (its `lang:`, else its channel's); absent: English. */
+  locales?: Locales;
 }
 
 export type PostOutcome =
@@ -74,6 +79,16 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
   let running: Promise<void> | undefined;
   let stopped = false;
 
+  /** The translator of a reader the resolver names; English without a resolver, or when it fails. */
+  async function readerOf(which: () => Promise<Locale> | undefined): Promise<Translator> {
+    try {
+      return translator((await which()) ?? DEFAULT_LOCALE);
+    } catch (error) {
+      log.warn('the language of a digest could not be decided; using the default', { error });
+      return translator(deps.locales?.fallback ?? DEFAULT_LOCALE);
+    }
+  }
+
   /** Every post, scheduled or by hand, is counted by its outcome. */
   async function post(sub: DigestSubscription, opts: { slot?: Date; late?: boolean; manual?: boolean } = {}): Promise<PostOutcome> {
     const outcome = await postOnce(sub, opts);
@@ -89,9 +104,18 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
     const view = buildDigestView(input);
     const hash = digestHash(view);
     if (!opts.manual && sub.whenMode === 'changed' && sub.lastDigestHash === hash) return { status: 'unchanged' };
-    const messages = renderDigest(view);
+    // The channel reads it: in the digest's own language, else the channel's.
+    const tr = await readerOf(() => deps.locales?.forPost(sub.channelId, sub.lang));
+    const messages = renderDigest(tr, view);
     try {
-      const plan = { channel: sub.channelId, first: messages.first, thread: messages.thread, text: digestFallbackText(view), threadText: 'Digest, continued', metadata: { eventType: DIGEST_EVENT_TYPE, payload: { job: jobKey } } };
+      const plan = {
+        channel: sub.channelId,
+        first: messages.first,
+        thread: messages.thread,
+        text: digestFallbackText(tr, view),
+        threadText: tr.t('digests.threadText'),
+        metadata: { eventType: DIGEST_EVENT_TYPE, payload: { job: jobKey } },
+      };
       const { ts, attempts } = await deps.outbound.postPlan(plan);
       const status = opts.late ? 'late' : 'posted';
       await store.deliveries.record({ kind: 'digest', ref: sub.id, jobKey, channel: sub.channelId, status, at: clock().getTime(), ts, attempts });
@@ -102,9 +126,11 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
       const attempts = error instanceof SlackCallError ? error.attempts : 1;
       await store.deliveries.record({ kind: 'digest', ref: sub.id, jobKey, channel: sub.channelId, status: 'failed', at: clock().getTime(), error: message, attempts });
       log.warn('digest delivery failed', { subscription: sub.id, channel: sub.channelId, error: message });
-      await deps.outbound.dm(sub.createdBy, `Your AICC digest #${sub.id} could not be posted to ${channelLink(sub.channelId)}: ${message}. Invite the bot to the channel or check \`/aicc digest list\`.`).catch((e: unknown) =>
-        log.warn('could not tell the subscription creator', { subscription: sub.id, error: e }),
-      );
+      // A direct message: in its reader's language, not the channel's.
+      const creator = await readerOf(() => deps.locales?.forUser(sub.createdBy));
+      await deps.outbound
+        .dm(sub.createdBy, creator.t('digests.failedDm', { id: String(sub.id), channel: channelLink(sub.channelId), error: slackFailureWords(creator, error) }))
+        .catch((e: unknown) => log.warn('could not tell the subscription creator', { subscription: sub.id, error: e }));
       return { status: 'failed', error: message };
     }
   }
@@ -116,7 +142,7 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
     for (const { slot, decision } of planCatchUp(sub, from, now, deps.graceMin)) {
       if (!(await store.jobs.claim(jobName(sub.id), slot.getTime(), store.instanceId, now.getTime()))) continue;
       if (decision === 'miss') {
-        await store.jobs.finish(jobName(sub.id), slot.getTime(), 'missed', 'the bot was not running within the grace period', clock().getTime());
+        await store.jobs.finish(jobName(sub.id), slot.getTime(), 'missed', 'the bot was not running within the grace period', clock().getTime()); // i18n-ok: the job log, for operators
         await store.deliveries.record({ kind: 'digest', ref: sub.id, jobKey: `${jobName(sub.id)}@${slot.getTime()}`, channel: sub.channelId, status: 'missed', at: clock().getTime() });
         continue;
       }
@@ -143,7 +169,7 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
       const sub = await store.digests.get(Number(run.job.slice('digest:'.length)));
       const slot = new Date(run.scheduledFor);
       if (!sub) {
-        await store.jobs.finish(run.job, run.scheduledFor, 'failed', 'subscription removed', now.getTime());
+        await store.jobs.finish(run.job, run.scheduledFor, 'failed', 'subscription removed', now.getTime()); // i18n-ok: the job log, for operators
         continue;
       }
       const jobKey = `${run.job}@${run.scheduledFor}`;
@@ -153,11 +179,11 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
       });
       if (ts) {
         await store.deliveries.record({ kind: 'digest', ref: sub.id, jobKey, channel: sub.channelId, status: 'posted', at: now.getTime(), ts });
-        await store.jobs.finish(run.job, run.scheduledFor, 'done', 'found posted after a restart', clock().getTime());
+        await store.jobs.finish(run.job, run.scheduledFor, 'done', 'found posted after a restart', clock().getTime()); // i18n-ok: the job log, for operators
         continue;
       }
       if (now.getTime() - slot.getTime() > deps.graceMin * 60_000) {
-        await store.jobs.finish(run.job, run.scheduledFor, 'missed', 'interrupted and beyond the grace period', clock().getTime());
+        await store.jobs.finish(run.job, run.scheduledFor, 'missed', 'interrupted and beyond the grace period', clock().getTime()); // i18n-ok: the job log, for operators
         await store.deliveries.record({ kind: 'digest', ref: sub.id, jobKey, channel: sub.channelId, status: 'missed', at: now.getTime() });
         continue;
       }

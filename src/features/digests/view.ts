@@ -13,18 +13,29 @@
  * - a rate is `null` when it cannot be computed (a count unknown, or nothing dialled).
  */
 import type { BotStatRow, Campaign, CampaignStats, Inconsistent, OutboundCountField } from '../../aicc/domain.js';
-import { formatDate, ratio } from '../../slack/format.js';
+import { wallClock } from '../../i18n/index.js';
+import { ratio } from '../../slack/format.js';
 import { botHoursOf, type DigestBotHours, type VdnHours } from './series.js';
 
 /** A fraction in [0, 1], or `null`: unknown or no data. */
 export type Rate = number | null;
 
+/**
+ * What could not be read, as data: the renderer names it in the digest's language. `service` is the
+ * product's name (CC-iSales, OIFDE), the same in every language.
+ */
+export type DigestSource =
+  | { kind: 'campaigns' | 'statistics'; service: string; vdn: number }
+  | { kind: 'bot'; service: string; code: string }
+  | { kind: 'cms'; service: string };
+
 /** A source the digest could not read; named in the digest, never silently left out. */
 export interface DigestFailure {
-  /** What failed, for people: `Campaign statistics (VDN 12)`. */
-  source: string;
+  source: DigestSource;
   /** Why, in a few words (vendor text allowed; it is escaped when shown). */
   message: string;
+  /** The figures are there, from an earlier refresh: `message` says why no newer one. */
+  stale?: boolean;
   /** Failing since, when known. */
   since?: Date;
 }
@@ -61,7 +72,7 @@ export interface DigestFilter {
 export interface DigestInput {
   now: Date;
   timeZone: string;
-  /** Default `AICC daily digest`. */
+  /** A title of its own; absent: "AICC daily digest" in the digest's language. */
   title?: string;
   subscriptionId?: number;
   /** Set when this digest is posted after its time (the bot was down). */
@@ -156,7 +167,8 @@ export interface DigestBotRow {
 
 /** What a digest is rendered from. */
 export interface DigestView {
-  title: string;
+  /** A title of its own; absent: the renderer's, in the digest's language. */
+  title?: string;
   generatedAt: Date;
   /** The local date of `generatedAt`, `YYYY-MM-DD`. */
   date: string;
@@ -313,6 +325,12 @@ function botRow(code: string, input: BotDigestInput | undefined): DigestBotRow {
   };
 }
 
+/** The local calendar date, `YYYY-MM-DD`: data (the renderer writes it the reader's way). */
+function isoDate(at: Date, timeZone: string): string {
+  const w = wallClock(at, timeZone);
+  return `${w.year}-${w.month}-${w.day}`;
+}
+
 /** Computes a digest's figures from what was fetched. */
 export function buildDigestView(input: DigestInput): DigestView {
   const min = input.minDialledForRanking ?? DEFAULT_MIN_DIALLED;
@@ -320,9 +338,9 @@ export function buildDigestView(input: DigestInput): DigestView {
   const { best, worst, count } = rank(vdns, min);
   const byCode = new Map(input.bots.map((b) => [b.accessCode, b]));
   return {
-    title: input.title ?? 'AICC daily digest',
+    ...(input.title !== undefined ? { title: input.title } : {}),
     generatedAt: input.now,
-    date: formatDate(input.now, input.timeZone),
+    date: isoDate(input.now, input.timeZone),
     timeZone: input.timeZone,
     ...(input.subscriptionId !== undefined ? { subscriptionId: input.subscriptionId } : {}),
     ...(input.late ? { late: input.late } : {}),

@@ -1,12 +1,14 @@
 /**
  * The Home tab, per user: what is firing now (with Acknowledge and Mute…), the health of each AICC
  * source, the next digests, the alert rules and digests (the viewer's first, each with Edit), and
- * New alert / New digest. Pure: the data in, a `home` view of at most 100 blocks out. Nothing in it
- * ticks by itself (no "last data 10:05" while healthy), so a refresh changes the view only when
- * something it shows changed; the one time it carries sits in its own block (`updated`).
+ * New alert / New digest, in the viewer's language. Pure: the data and a translator in, a `home`
+ * view of at most 100 blocks out. Nothing in it ticks by itself (no "last data 10:05" while
+ * healthy), so a refresh changes the view only when something it shows changed; the one time it
+ * carries sits in its own block (`updated`).
  */
 import type { Button, HomeView, KnownBlock, SectionBlock } from '@slack/types';
-import { channelLink, escapeMrkdwn, formatDateTime, formatTime, plural, truncate, userMention } from '../../slack/format.js';
+import type { Translator } from '../../i18n/index.js';
+import { channelLink, escapeMrkdwn, truncate, userMention } from '../../slack/format.js';
 import { actions, button, context, divider, header, section } from '../../slack/render/blocks.js';
 
 /** Block Kit's limit for a Home tab. */
@@ -80,94 +82,98 @@ const MAX_DIGESTS = 20;
 const MAX_NEXT = 5;
 
 const withButton = (s: SectionBlock, b: Button | undefined): SectionBlock => (b ? { ...s, accessory: b } : s);
+const yes = (b: boolean) => (b ? 'yes' : 'no');
 
-function firingBlocks(d: HomeData): KnownBlock[] {
+function firingBlocks(tr: Translator, d: HomeData): KnownBlock[] {
   const tz = d.timeZone;
-  if (d.firing.length === 0) return [section('*Firing now*\n:large_green_circle: Nothing is firing.')];
-  const blocks: KnownBlock[] = [section(`*Firing now*  ·  ${plural(d.firing.length, 'alert')}`)];
+  if (d.firing.length === 0) return [section(tr.t('home.firing.none'))];
+  const blocks: KnownBlock[] = [section(tr.t('home.firing.title', { n: d.firing.length }))];
   for (const f of d.firing.slice(0, MAX_FIRING)) {
-    const notes = [`since ${formatTime(f.since, tz)}`];
+    const notes = [tr.t('home.firing.since', { time: tr.time(f.since, tz) })];
     if (f.ackedBy) notes.push(`:eyes: ${userMention(f.ackedBy)}`);
-    if (f.mutedUntil) notes.push(`:mute: until ${formatTime(f.mutedUntil, tz)}`);
-    blocks.push(section(`:rotating_light: ${f.headline}\nAlert ${f.ruleId}  ·  ${notes.join('  ·  ')}`));
+    if (f.mutedUntil) notes.push(tr.t('home.firing.mutedUntil', { time: tr.time(f.mutedUntil, tz) }));
+    blocks.push(section(tr.t('home.firing.item', { headline: f.headline, id: String(f.ruleId), notes: notes.join('  ·  ') })));
     const buttons: Button[] = [];
-    if (!f.ackedBy) buttons.push(button('Acknowledge', d.ids.ack, f.buttonValue, 'primary'));
-    buttons.push(button(f.mutedUntil ? 'Mute longer…' : 'Mute…', d.ids.mute, f.buttonValue));
+    if (!f.ackedBy) buttons.push(button(tr.t('home.button.acknowledge'), d.ids.ack, f.buttonValue, 'primary'));
+    buttons.push(button(tr.t(f.mutedUntil ? 'home.button.muteLonger' : 'home.button.mute'), d.ids.mute, f.buttonValue));
     blocks.push(actions(buttons));
   }
-  if (d.firing.length > MAX_FIRING) blocks.push(context(`…and ${plural(d.firing.length - MAX_FIRING, 'more alert')}: \`/aicc alert list\` shows them all.`));
+  if (d.firing.length > MAX_FIRING) blocks.push(context(tr.t('home.firing.more', { n: d.firing.length - MAX_FIRING })));
   return blocks;
 }
 
-function sourceLine(s: HomeSource, tz: string): string {
-  if (s.unknown) return `:white_circle: *${escapeMrkdwn(s.label)}*: no data collected yet`;
-  if (s.ok) return `:large_green_circle: *${escapeMrkdwn(s.label)}*: OK`;
-  const last = s.lastOkAt ? `, last data ${formatDateTime(s.lastOkAt, tz)}` : ', no data yet';
-  const err = s.lastError ? `: ${escapeMrkdwn(truncate(s.lastError.replace(/\s+/g, ' '), 120))}` : '';
-  return `:red_circle: *${escapeMrkdwn(s.label)}*: failing for ${plural(s.failures, 'tick')}${last}${err}`;
+function sourceLine(tr: Translator, s: HomeSource, tz: string): string {
+  const source = escapeMrkdwn(s.label);
+  if (s.unknown) return tr.t('home.source.unknown', { source });
+  if (s.ok) return tr.t('home.source.ok', { source });
+  const line = s.lastOkAt ? tr.t('home.source.failing', { source, n: s.failures, time: tr.dateTime(s.lastOkAt, tz) }) : tr.t('home.source.failingNoData', { source, n: s.failures });
+  return s.lastError ? tr.t('home.source.error', { line, error: escapeMrkdwn(truncate(s.lastError.replace(/\s+/g, ' '), 120)) }) : line;
 }
 
-function nextDigestsBlock(d: HomeData): KnownBlock {
+function nextDigestsBlock(tr: Translator, d: HomeData): KnownBlock {
   const next = d.digests
     .filter((x) => x.nextRun && !x.paused)
     .sort((a, b) => a.nextRun!.getTime() - b.nextRun!.getTime())
     .slice(0, MAX_NEXT)
-    .map((x) => `• Digest ${x.id} → ${channelLink(x.channelId)} at ${formatDateTime(x.nextRun!, x.timeZone)} (${escapeMrkdwn(x.timeZone)})`);
-  return section(`*Next digests*\n${next.length > 0 ? next.join('\n') : 'None scheduled.'}`);
+    .map((x) => tr.t('home.next.item', { id: String(x.id), channel: channelLink(x.channelId), time: tr.dateTime(x.nextRun!, x.timeZone), zone: escapeMrkdwn(x.timeZone) }));
+  return section(`${tr.t('home.next.heading')}\n${next.length > 0 ? next.join('\n') : tr.t('home.next.none')}`);
 }
 
 /** Mine first, then the rest, each by id. */
 const mineFirst = <T extends { mine: boolean; id: number }>(xs: readonly T[]) => [...xs].sort((a, b) => Number(b.mine) - Number(a.mine) || a.id - b.id);
 
-function ruleBlocks(d: HomeData): KnownBlock[] {
+function ruleBlocks(tr: Translator, d: HomeData): KnownBlock[] {
   const tz = d.timeZone;
-  const blocks: KnownBlock[] = [section(`*Alert rules*  ·  ${plural(d.rules.length, 'rule')}${d.rules.some((r) => r.mine) ? ', yours first' : ''}`)];
-  if (d.rules.length === 0) blocks.push(context('No alert rules yet.'));
+  const blocks: KnownBlock[] = [section(tr.t('home.rules.title', { n: d.rules.length, mine: yes(d.rules.some((r) => r.mine)) }))];
+  if (d.rules.length === 0) blocks.push(context(tr.t('home.rules.none')));
   for (const r of mineFirst(d.rules).slice(0, MAX_RULES)) {
-    const muted = r.mutedUntil ? `  ·  :mute: muted until ${formatTime(r.mutedUntil, tz)}` : '';
-    const text = `*Alert ${r.id}*${r.mine ? ' (yours)' : ''}  ·  ${r.line}\n${r.states}${muted}`;
-    blocks.push(withButton(section(text), d.can.changeAlerts ? button('Edit', d.ids.editAlert, String(r.id)) : undefined));
+    const second = [r.states, ...(r.mutedUntil ? [tr.t('home.rules.mutedUntil', { time: tr.time(r.mutedUntil, tz) })] : [])].join('  ·  ');
+    const text = `${tr.t('home.rules.item', { id: String(r.id), mine: yes(r.mine), line: r.line })}\n${second}`;
+    blocks.push(withButton(section(text), d.can.changeAlerts ? button(tr.t('home.button.edit'), d.ids.editAlert, String(r.id)) : undefined));
   }
-  if (d.rules.length > MAX_RULES) blocks.push(context(`…and ${plural(d.rules.length - MAX_RULES, 'more rule')}: \`/aicc alert list\` shows them all.`));
+  if (d.rules.length > MAX_RULES) blocks.push(context(tr.t('home.rules.more', { n: d.rules.length - MAX_RULES })));
   return blocks;
 }
 
-function digestBlocks(d: HomeData): KnownBlock[] {
-  const blocks: KnownBlock[] = [section(`*Digests*  ·  ${plural(d.digests.length, 'digest')}${d.digests.some((x) => x.mine) ? ', yours first' : ''}`)];
-  if (d.digests.length === 0) blocks.push(context('No digests yet.'));
+function digestBlocks(tr: Translator, d: HomeData): KnownBlock[] {
+  const blocks: KnownBlock[] = [section(tr.t('home.digests.title', { n: d.digests.length, mine: yes(d.digests.some((x) => x.mine)) }))];
+  if (d.digests.length === 0) blocks.push(context(tr.t('home.digests.none')));
   for (const x of mineFirst(d.digests).slice(0, MAX_DIGESTS)) {
-    const state = x.paused ? '  ·  :double_vertical_bar: paused' : '';
-    const text = `*Digest ${x.id}*${x.mine ? ' (yours)' : ''}  ·  ${channelLink(x.channelId)} at ${escapeMrkdwn(x.schedule)}${state}\nCovers ${x.scope}`;
-    blocks.push(withButton(section(text), d.can.changeDigests ? button('Edit', d.ids.editDigest, String(x.id)) : undefined));
+    const first = [tr.t('home.digests.item', { id: String(x.id), mine: yes(x.mine), channel: channelLink(x.channelId), schedule: escapeMrkdwn(x.schedule) }), ...(x.paused ? [tr.t('home.digests.paused')] : [])].join('  ·  ');
+    const text = `${first}\n${tr.t('home.digests.covers', { scope: x.scope })}`;
+    blocks.push(withButton(section(text), d.can.changeDigests ? button(tr.t('home.button.edit'), d.ids.editDigest, String(x.id)) : undefined));
   }
-  if (d.digests.length > MAX_DIGESTS) blocks.push(context(`…and ${plural(d.digests.length - MAX_DIGESTS, 'more digest')}: \`/aicc digest list\` shows them all.`));
+  if (d.digests.length > MAX_DIGESTS) blocks.push(context(tr.t('home.digests.more', { n: d.digests.length - MAX_DIGESTS })));
   return blocks;
 }
 
-/** The Home tab of one user. */
-export function renderHome(d: HomeData): HomeView {
+/** The Home tab of one user, in their language. */
+export function renderHome(tr: Translator, d: HomeData): HomeView {
   const news: Button[] = [];
-  if (d.can.addAlerts) news.push(button('New alert', d.ids.newAlert, 'new', 'primary'));
-  if (d.can.addDigests) news.push(button('New digest', d.ids.newDigest, 'new'));
+  if (d.can.addAlerts) news.push(button(tr.t('home.button.newAlert'), d.ids.newAlert, 'new', 'primary'));
+  if (d.can.addDigests) news.push(button(tr.t('home.button.newDigest'), d.ids.newDigest, 'new'));
   const blocks: KnownBlock[] = [
-    header('AICC Ops'),
-    { ...context(`Updated ${formatTime(d.now, d.timeZone)} (${escapeMrkdwn(d.timeZone)})  ·  \`/aicc help\` lists every command`), block_id: UPDATED_BLOCK },
-    ...(news.length > 0 ? [actions(news, 'home_new')] : [context('Only the bot’s administrators can add alerts and digests (BOT_ADMIN_USERS).')]),
+    header(tr.t('home.title')),
+    { ...context(tr.t('home.updated', { time: tr.time(d.now, d.timeZone), zone: escapeMrkdwn(d.timeZone) })), block_id: UPDATED_BLOCK },
+    ...(news.length > 0 ? [actions(news, 'home_new')] : [context(tr.t('home.adminsOnly'))]),
     divider(),
-    ...firingBlocks(d),
+    ...firingBlocks(tr, d),
     divider(),
-    section(`*AICC sources*\n${d.sources.map((s) => sourceLine(s, d.timeZone)).join('\n')}`),
-    nextDigestsBlock(d),
+    section(`${tr.t('home.source.heading')}\n${d.sources.map((s) => sourceLine(tr, s, d.timeZone)).join('\n')}`),
+    nextDigestsBlock(tr, d),
     divider(),
-    ...ruleBlocks(d),
+    ...ruleBlocks(tr, d),
     divider(),
-    ...digestBlocks(d),
+    ...digestBlocks(tr, d),
   ];
   // The lists are capped above; this only guards the limit if they ever grow.
   return { type: 'home', blocks: blocks.slice(0, HOME_MAX_BLOCKS) };
 }
 
-/** What identifies the view's content: everything but the update time. */
+/**
+ * What identifies the view's content: everything but the update time. The service adds the
+ * viewer's language, so choosing another language republishes even where no word differs.
+ */
 export function homeFingerprint(view: HomeView): string {
   return JSON.stringify(view.blocks.filter((b) => b.block_id !== UPDATED_BLOCK));
 }

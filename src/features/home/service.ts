@@ -9,8 +9,10 @@
 import { createHash } from 'node:crypto';
 import type { HomeView } from '@slack/types';
 import type { Logger } from '../../platform/log.js';
+import { DEFAULT_LOCALE, translator, type Locale } from '../../i18n/index.js';
+import type { Locales } from '../../slack/locales.js';
 import { slackError } from '../../slack/outbound.js';
-import { forUser, loadShared, type HomeDataDeps } from './data.js';
+import { forUser, inLanguage, loadShared, type HomeDataDeps, type SharedHomeData, type WordedHomeData } from './data.js';
 import { homeFingerprint, renderHome } from './render.js';
 
 export interface HomeTabService {
@@ -34,9 +36,17 @@ export interface HomeTabOptions extends HomeDataDeps {
   activeMs?: number;
   /** Refresh publishes a minute at most (default 50: half of Tier 4, the rest for users opening it). */
   perMinute?: number;
+  /** The language of each user's tab (their choice, else their Slack locale, else BOT_LOCALE); absent: English. */
+  locales?: Locales;
 }
 
-const hashOf = (view: HomeView) => createHash('sha256').update(homeFingerprint(view)).digest('base64url').slice(0, 22);
+/** The language is part of the hash: choosing another one republishes the tab even where no word differs. */
+const hashOf = (view: HomeView, locale: Locale) => createHash('sha256').update(`${locale}\n${homeFingerprint(view)}`).digest('base64url').slice(0, 22);
+
+interface Rendered {
+  view: HomeView;
+  hash: string;
+}
 
 export function createHomeTab(opts: HomeTabOptions): HomeTabService {
   const { store, log } = opts;
@@ -50,10 +60,26 @@ export function createHomeTab(opts: HomeTabOptions): HomeTabService {
   let sent: number[] = [];
   let holdUntil = 0;
 
-  async function publish(userId: string, view: HomeView): Promise<boolean> {
+  /**
+   * One viewer's tab in their language. `worded` keeps the shared facts worded once per language
+   * within one refresh.
+   */
+  async function render(shared: SharedHomeData, userId: string, worded = new Map<Locale, WordedHomeData>()): Promise<Rendered> {
+    const locale = opts.locales ? await opts.locales.forUser(userId) : DEFAULT_LOCALE;
+    const tr = translator(locale);
+    let words = worded.get(locale);
+    if (!words) {
+      words = inLanguage(shared, tr);
+      worded.set(locale, words);
+    }
+    const view = renderHome(tr, forUser(words, userId, opts));
+    return { view, hash: hashOf(view, locale) };
+  }
+
+  async function publish(userId: string, { view, hash }: Rendered): Promise<boolean> {
     try {
       await opts.publish(userId, view);
-      await store.homeTabs.published(userId, opts.clock().getTime(), hashOf(view));
+      await store.homeTabs.published(userId, opts.clock().getTime(), hash);
       return true;
     } catch (error) {
       const retryAfter = (error as { retryAfter?: unknown }).retryAfter;
@@ -68,9 +94,10 @@ export function createHomeTab(opts: HomeTabOptions): HomeTabService {
     const viewers = await store.homeTabs.recent(now - activeMs, 200);
     if (viewers.length === 0) return;
     const shared = await loadShared(opts);
+    const worded = new Map<Locale, WordedHomeData>();
     for (const viewer of viewers) {
-      const view = renderHome(forUser(shared, viewer.userId, opts));
-      if (viewer.viewHash === hashOf(view)) continue;
+      const rendered = await render(shared, viewer.userId, worded);
+      if (viewer.viewHash === rendered.hash) continue;
       const wall = Date.now();
       sent = sent.filter((t) => wall - t < 60_000);
       if (wall < holdUntil || sent.length >= perMinute) {
@@ -79,7 +106,7 @@ export function createHomeTab(opts: HomeTabOptions): HomeTabService {
         break;
       }
       sent.push(wall);
-      await publish(viewer.userId, view);
+      await publish(viewer.userId, rendered);
     }
   }
 
@@ -109,8 +136,7 @@ export function createHomeTab(opts: HomeTabOptions): HomeTabService {
   return {
     async opened(userId) {
       await store.homeTabs.opened(userId, opts.clock().getTime());
-      const view = renderHome(forUser(await loadShared(opts), userId, opts));
-      await publish(userId, view);
+      await publish(userId, await render(await loadShared(opts), userId));
     },
     changed: () => schedule(debounceMs),
     async flush() {

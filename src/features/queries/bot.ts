@@ -1,9 +1,9 @@
 /** `/aicc bot ACCESS_CODE [hour|day] [date:YYYY-MM-DD]` */
 import { TZDate } from '@date-fns/tz';
+import { LOCALE_INFO } from '../../i18n/index.js';
 import { botCodesInUse } from '../../store/index.js';
 import type { botCommand } from './commands.js';
 import type { ParsedCommand } from '../../slack/commands/spec.js';
-import { formatDate } from '../../slack/format.js';
 import { renderBot } from './render-bot.js';
 import type { HandlerResult, Invocation } from '../../slack/commands/handler.js';
 import type { QueriesDeps } from './deps.js';
@@ -15,19 +15,21 @@ function dayIn(date: string, timeZone: string): Date {
 }
 
 export async function handleBot(input: ParsedCommand<typeof botCommand>, inv: Invocation, deps: QueriesDeps): Promise<HandlerResult> {
-  void inv;
+  const { tr } = inv;
   const type = input.positional.period ?? 'hour';
   const day = input.options.date ? dayIn(input.options.date, deps.timeZone) : deps.clock();
-  const rows = await deps.aicc.oifde.callStatistics({ accessCode: input.positional.accessCode, type, day });
+  // Asked for this reader alone: the vendor writes its error text in their language where it can.
+  const rows = await deps.aicc.oifde.callStatistics({ accessCode: input.positional.accessCode, type, day }, { locale: LOCALE_INFO[tr.locale].aicc });
   const knownCodes = rows.length === 0 ? await botCodesInUse(deps.store) : undefined;
   return renderBot({
     accessCode: input.positional.accessCode,
     type,
-    date: formatDate(day, deps.timeZone),
+    date: tr.date(day, deps.timeZone),
     rows,
     ...(rows.unreadable ? { unreadable: rows.unreadable } : {}),
     ...(knownCodes ? { knownCodes } : {}),
     timeZone: deps.timeZone,
     fetchedAt: deps.clock(),
+    tr,
   });
 }

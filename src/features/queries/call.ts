@@ -1,16 +1,21 @@
 /** `/aicc call CALL_ID` */
 import { isAiccError } from '../../aicc/errors.js';
+import { LOCALE_INFO } from '../../i18n/index.js';
 import type { callCommand } from './commands.js';
 import type { ParsedCommand } from '../../slack/commands/spec.js';
 import { renderCall } from './render-call.js';
 import { NotFound } from '../../slack/commands/not-found.js';
 import type { HandlerResult, Invocation } from '../../slack/commands/handler.js';
+import { msg } from '../../slack/commands/message.js';
+import { echo } from '../../slack/format.js';
 import type { QueriesDeps } from './deps.js';
 
 export async function handleCall(input: ParsedCommand<typeof callCommand>, inv: Invocation, deps: QueriesDeps): Promise<HandlerResult> {
+  const { tr } = inv;
   const callId = input.positional.callId;
   try {
-    const call = await deps.aicc.isales.callResultDetail(inv.vdn, callId);
+    // Asked for this reader alone: the vendor writes its error text in their language where it can.
+    const call = await deps.aicc.isales.callResultDetail(inv.vdn, callId, { locale: LOCALE_INFO[tr.locale].aicc });
     return renderCall({
       call,
       maskNumbers: deps.maskNumbers,
@@ -19,10 +24,12 @@ export async function handleCall(input: ParsedCommand<typeof callCommand>, inv: 
       vdn: inv.vdn,
       timeZone: deps.timeZone,
       fetchedAt: deps.clock(),
+      tr,
     });
   } catch (error) {
     if (isAiccError(error) && error.code === 'not_found') {
-      throw new NotFound(`No call \`${callId}\` in VDN ${inv.vdn}.`, 'Call ids look like `1644464743-1388`; check the VDN with `vdn:N`.');
+      // Worded by the router, in the asker's own language (a "not found" is answered privately).
+      throw new NotFound(msg('queries.call.notFound', { call: echo(callId), vdn: String(inv.vdn) }), msg('queries.call.notFoundHint'));
     }
     throw error;
   }

@@ -2,6 +2,9 @@
  * Campaign names and statuses per VDN, cached briefly. Statistics answers only carry ids, so every
  * stats answer needs the list; caching it keeps a burst of `/aicc stats` from turning into a burst
  * of list calls.
+ *
+ * A listing (and a failure to get one) is shared by every reader, whatever their language, so its
+ * calls carry the default AICC `locale` header rather than any one reader's.
  */
 import type { Clock } from '../../platform/clock.js';
 import type { Campaign } from '../../aicc/domain.js';

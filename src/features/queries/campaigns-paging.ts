@@ -13,6 +13,9 @@ import { offerShare } from '../../slack/share.js';
 import type { QueriesDeps } from './deps.js';
 import { explainError } from '../../slack/explain-error.js';
 import { decide } from '../../slack/permissions.js';
+import { localesOf } from '../../slack/commands/handler.js';
+import { msg, say } from '../../slack/commands/message.js';
+import { translator } from '../../i18n/index.js';
 
 /** The command text that shows this page, for the Share button. */
 function commandText(q: CampaignsQuery): string {
@@ -27,26 +30,29 @@ function commandText(q: CampaignsQuery): string {
 export function registerCampaignsPaging(actions: ActionRegistry, deps: QueriesDeps): void {
   const onPage = async ({ ack, action, body, respond }: { ack: () => Promise<void>; action: BlockButtonAction['actions'][number]; body: BlockButtonAction; respond: (m: object) => Promise<unknown> }) => {
     await ack();
+    // Whoever clicks reads the page: a shared list's page goes to them alone, in their language.
+    const tr = translator(await localesOf(deps).forUser(body.user.id));
     const query = decodeCampaignsQuery(action.value);
     if (!query) {
-      await respond({ replace_original: false, response_type: 'ephemeral', blocks: renderError({ title: 'That button has expired', hint: 'Run `/aicc campaigns` again.' }), text: 'That button has expired' });
+      const expired = { title: msg('queries.campaigns.expired.title'), hint: msg('queries.campaigns.expired.hint') };
+      await respond({ replace_original: false, response_type: 'ephemeral', blocks: renderError(tr, expired), text: say(tr, expired.title) });
       return;
     }
     const vdn = query.vdn ?? deps.vdnIds[0] ?? 1;
     const may = decide('query', { userId: body.user.id, channelId: body.channel?.id ?? '', vdn }, deps);
     if (!may.ok) {
-      await respond({ replace_original: false, response_type: 'ephemeral', blocks: renderError({ title: may.title, hint: may.hint }), text: may.title });
+      await respond({ replace_original: false, response_type: 'ephemeral', blocks: renderError(tr, may), text: say(tr, may.title) });
       return;
     }
     // A page of a shared (public) list goes to the clicker alone: the shared message stays as it was.
     const shared = body.container?.['is_ephemeral'] !== true;
     try {
-      const blocks = await campaignsPage(query, vdn, deps);
-      const [first] = await offerShare(blocks, { userId: body.user.id, channelId: body.channel?.id ?? '', command: commandText(query) }, deps);
+      const blocks = await campaignsPage(query, vdn, deps, tr);
+      const [first] = await offerShare(blocks, { userId: body.user.id, channelId: body.channel?.id ?? '', command: commandText(query), tr }, deps);
       const text = fallbackText(first ?? []);
       await respond(shared ? { replace_original: false, response_type: 'ephemeral', blocks: first, text } : { replace_original: true, blocks: first, text });
     } catch (error) {
-      const blocks = renderError(explainError(error, { timeZone: deps.timeZone, reference: 'paging', maskNumbers: deps.maskNumbers }));
+      const blocks = renderError(tr, explainError(tr, error, { timeZone: deps.timeZone, reference: 'paging', maskNumbers: deps.maskNumbers }));
       await respond({ replace_original: false, response_type: 'ephemeral', blocks, text: fallbackText(blocks) });
     }
   };

@@ -6,6 +6,7 @@ import type { ParsedCommand } from '../../slack/commands/spec.js';
 import { renderCampaigns } from './render-campaigns.js';
 import type { CampaignsQuery, CampaignStatusFilter } from './views.js';
 import type { HandlerResult, Invocation } from '../../slack/commands/handler.js';
+import type { Translator } from '../../i18n/index.js';
 import type { QueriesDeps } from './deps.js';
 
 export const CAMPAIGNS_PAGE_SIZE = 10;
@@ -21,9 +22,10 @@ function matches(c: Campaign, q: CampaignsQuery): boolean {
 
 /**
  * Filters and pages the cached directory rather than the vendor's pages: the vendor can filter by
- * one device type only (`type:ivr` spans two), and Prev/Next then cost no upstream call.
+ * one device type only (`type:ivr` spans two), and Prev/Next then cost no upstream call. The
+ * directory is shared by every reader, so its list is fetched with the default AICC locale.
  */
-export async function campaignsPage(query: CampaignsQuery, vdn: number, deps: QueriesDeps): Promise<HandlerResult> {
+export async function campaignsPage(query: CampaignsQuery, vdn: number, deps: QueriesDeps, tr: Translator): Promise<HandlerResult> {
   const listing = await deps.directory.list(vdn);
   const all = listing.campaigns.filter((c) => matches(c, query));
   const pages = Math.max(1, Math.ceil(all.length / CAMPAIGNS_PAGE_SIZE));
@@ -39,6 +41,7 @@ export async function campaignsPage(query: CampaignsQuery, vdn: number, deps: Qu
     vdn,
     timeZone: deps.timeZone,
     fetchedAt: listing.fetchedAt,
+    tr,
   });
 }
 
@@ -52,5 +55,6 @@ export function handleCampaigns(input: ParsedCommand<typeof campaignsCommand>, i
     },
     inv.vdn,
     deps,
+    inv.tr,
   );
 }

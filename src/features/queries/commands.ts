@@ -1,22 +1,23 @@
 /** The command-table rows of the query commands (campaigns, stats, task, call, bot): arguments, usage and help text. */
+import { msg } from '../../slack/commands/message.js';
 import { choice, defineCommand, identifier, integer, isoDate, pattern, text } from '../../slack/commands/spec.js';
 
 export const campaignsCommand = defineCommand({
   name: 'campaigns',
   shareable: true,
-  summary: 'List outbound campaigns with status, type, period and caller number',
+  summary: 'help.campaigns.summary',
   positional: [
     {
       name: 'status',
       value: choice(['running', 'paused', 'completed', 'all']),
       required: false,
-      help: 'which campaigns to list (default `running`)',
+      help: 'help.campaigns.arg.status',
     },
   ],
   options: {
-    name: { value: text({ placeholder: 'TEXT', maxLength: 100 }), help: 'only names containing this text; quote it to include spaces' },
-    type: { value: choice(['ivr', 'agent']), help: '`ivr` for voice-bot campaigns, `agent` for campaigns that dial for agents' },
-    page: { value: integer({ min: 1, max: 1000 }), help: 'which page of results (default 1)' },
+    name: { value: text({ placeholder: 'TEXT', maxLength: 100 }), help: 'help.option.name' },
+    type: { value: choice(['ivr', 'agent']), help: 'help.option.type' },
+    page: { value: integer({ min: 1, max: 1000 }), help: 'help.option.page' },
   },
   examples: ['campaigns', 'campaigns paused type:ivr', 'campaigns all name:"spring follow" page:2'],
 });
@@ -24,22 +25,22 @@ export const campaignsCommand = defineCommand({
 export const statsCommand = defineCommand({
   name: 'stats',
   shareable: true,
-  summary: "Today's and all-time dialling figures, per campaign or for one",
-  details: 'Without CAMPAIGN_ID it covers every campaign of the VDN. The vendor allows one refresh every five minutes, so an answer may be a few minutes old; it says so.',
-  positional: [{ name: 'campaignId', value: identifier('CAMPAIGN_ID'), required: false, help: 'one campaign (default: all)' }],
+  summary: 'help.stats.summary',
+  details: 'help.stats.details',
+  positional: [{ name: 'campaignId', value: identifier('CAMPAIGN_ID'), required: false, help: 'help.stats.arg.campaignId' }],
   options: {
-    batch: { value: identifier('ID'), help: 'also show this batch of the campaign' },
+    batch: { value: identifier('ID'), help: 'help.option.batch' },
   },
   examples: ['stats', 'stats 1730021037', 'stats 1730021037 batch:883429'],
   check: ({ positional, options }) =>
-    options['batch'] !== undefined && positional['campaignId'] === undefined ? '`batch` needs a CAMPAIGN_ID' : undefined,
+    options['batch'] !== undefined && positional['campaignId'] === undefined ? msg('errors.usage.batchNeedsCampaign') : undefined,
 });
 
 export const taskCommand = defineCommand({
   name: 'task',
   shareable: true,
-  summary: 'Real-time progress of one outbound task (a campaign id)',
-  positional: [{ name: 'taskId', value: identifier('TASK_ID', 30), required: true, help: 'the campaign id' }],
+  summary: 'help.task.summary',
+  positional: [{ name: 'taskId', value: identifier('TASK_ID', 30), required: true, help: 'help.task.arg.taskId' }],
   options: {},
   examples: ['task 1730021037'],
 });
@@ -47,9 +48,9 @@ export const taskCommand = defineCommand({
 export const callCommand = defineCommand({
   name: 'call',
   shareable: true,
-  summary: 'The result of one call: outcome, codes, durations, times',
+  summary: 'help.call.summary',
   // AICC call ids are the CTI's `<seconds>-<sequence>`; anything else is refused before AICC is asked.
-  positional: [{ name: 'callId', value: pattern(/^\d{6,20}-\d{1,20}$/, 'CALL_ID', 'a call id such as `1644464743-1388` (digits, a dash, digits)'), required: true, help: 'e.g. `1644464743-1388`' }],
+  positional: [{ name: 'callId', value: pattern(/^\d{6,20}-\d{1,20}$/, 'CALL_ID', msg('help.expected.callId')), required: true, help: 'help.call.arg.callId' }],
   options: {},
   examples: ['call 1644464743-1388'],
 });
@@ -57,13 +58,13 @@ export const callCommand = defineCommand({
 export const botCommand = defineCommand({
   name: 'bot',
   shareable: true,
-  summary: 'A voice bot’s traffic: self-service, transfers, turns, autonomy rate',
+  summary: 'help.bot.summary',
   positional: [
-    { name: 'accessCode', value: identifier('ACCESS_CODE'), required: true, help: 'the bot’s access code' },
-    { name: 'period', value: choice(['hour', 'day']), required: false, help: '`hour`: one day by hour (default); `day`: the 30 days before `date`, one line a day' },
+    { name: 'accessCode', value: identifier('ACCESS_CODE'), required: true, help: 'help.bot.arg.accessCode' },
+    { name: 'period', value: choice(['hour', 'day']), required: false, help: 'help.bot.arg.period' },
   ],
   options: {
-    date: { value: isoDate(), help: 'with `hour`, the day to report; with `day`, the day the 30 days lead up to (default today)' },
+    date: { value: isoDate(), help: 'help.option.date' },
   },
   examples: ['bot 950287235549293680', 'bot 950287235549293680 day', 'bot 950287235549293680 hour date:2026-11-20'],
 });

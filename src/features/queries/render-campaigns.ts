@@ -6,10 +6,12 @@
 import type { Button, KnownBlock } from '@slack/types';
 import { z } from 'zod';
 import type { Campaign } from '../../aicc/domain.js';
-import { escapeMrkdwn, formatDateOrDateTime, plural, truncate } from '../../slack/format.js';
+import type { Translator } from '../../i18n/index.js';
+import { escapeMrkdwn, truncate } from '../../slack/format.js';
 import { actions, button, context, header, metaLine, section, statusEmoji } from '../../slack/render/blocks.js';
 import { table, type CellInput, type TableColumn } from '../../slack/render/table.js';
-import type { CampaignsQuery, CampaignsView } from './views.js';
+import { campaignStatusText, deviceTypeText } from './labels.js';
+import { trOf, type CampaignsQuery, type CampaignsView } from './views.js';
 
 export const CAMPAIGNS_PREV_ACTION = 'campaigns_prev';
 export const CAMPAIGNS_NEXT_ACTION = 'campaigns_next';
@@ -42,45 +44,52 @@ export function decodeCampaignsQuery(value: string | undefined): CampaignsQuery 
 
 /** Renders one page of campaigns. */
 export function renderCampaigns(view: CampaignsView): KnownBlock[] {
+  const tr = trOf(view);
   const { query, campaigns, pageSize, total } = view;
   const pages = Math.max(1, Math.ceil(total / Math.max(1, pageSize)));
-  const title = query.status === 'all' ? 'Campaigns' : `Campaigns · ${query.status}`;
   const filters = [
-    ...(query.name !== undefined ? [`name contains “${escapeMrkdwn(truncate(query.name, 60))}”`] : []),
-    ...(query.type !== undefined ? [query.type === 'ivr' ? 'IVR only' : 'agent campaigns only'] : []),
+    ...(query.name !== undefined ? [tr.t('queries.campaigns.filter.name', { name: escapeMrkdwn(truncate(query.name, 60)) })] : []),
+    ...(query.type !== undefined ? [tr.t(query.type === 'ivr' ? 'queries.campaigns.filter.ivr' : 'queries.campaigns.filter.agent')] : []),
   ];
 
   const blocks: KnownBlock[] = [
-    header(title),
-    metaLine(view, plural(total, 'campaign'), ...(pages > 1 ? [`page ${query.page} of ${pages}`] : []), ...filters),
+    header(tr.t('queries.campaigns.title', { status: query.status })),
+    metaLine(tr, view, tr.t('queries.campaignCount', { n: total }), ...(pages > 1 ? [tr.t('queries.campaigns.page', { page: query.page, pages })] : []), ...filters),
   ];
 
   if (view.requestedPage !== undefined) {
-    blocks.push(context(`:information_source: There is no page ${view.requestedPage}: ${plural(total, 'campaign')} fill ${plural(pages, 'page')}, so this is the last one.`));
+    blocks.push(context(tr.t('queries.campaigns.pastLastPage', { page: view.requestedPage, total, pages })));
   }
-  if (view.unreadable) blocks.push(context(`:warning: ${plural(view.unreadable, 'campaign row')} the bot could not read ${view.unreadable === 1 ? 'is' : 'are'} left out.`));
+  if (view.unreadable) blocks.push(context(tr.t('queries.campaigns.unreadable', { n: view.unreadable })));
 
   if (campaigns.length === 0) {
-    const what = query.status === 'all' ? 'campaigns' : `${query.status} campaigns`;
-    blocks.push(section(`No ${what} match.`));
-    if (query.status !== 'all') blocks.push(context('Try `/aicc campaigns all` to see every status.'));
+    blocks.push(section(tr.t('queries.campaigns.none', { status: query.status })));
+    if (query.status !== 'all') blocks.push(context(tr.t('queries.campaigns.tryAll')));
   } else {
     // A native table: Slack lays the columns out, so Chinese names line up with the rest.
-    blocks.push(table(COLUMNS, campaigns.map((c) => campaignRow(c, view.timeZone)), 'campaigns_table'));
+    blocks.push(table(columns(tr), campaigns.map((c) => campaignRow(tr, c, view.timeZone)), 'campaigns_table'));
   }
 
   const nav: Button[] = [];
-  if (query.page > 1) nav.push(button('◀ Prev', CAMPAIGNS_PREV_ACTION, encodeCampaignsQuery({ ...query, page: query.page - 1 })));
-  if (query.page * pageSize < total) nav.push(button('Next ▶', CAMPAIGNS_NEXT_ACTION, encodeCampaignsQuery({ ...query, page: query.page + 1 })));
+  if (query.page > 1) nav.push(button(tr.t('queries.campaigns.prev'), CAMPAIGNS_PREV_ACTION, encodeCampaignsQuery({ ...query, page: query.page - 1 })));
+  if (query.page * pageSize < total) nav.push(button(tr.t('queries.campaigns.next'), CAMPAIGNS_NEXT_ACTION, encodeCampaignsQuery({ ...query, page: query.page + 1 })));
   if (nav.length > 0) blocks.push(actions(nav, 'campaigns_nav'));
   return blocks;
 }
 
-const COLUMNS: TableColumn[] = [{ header: 'Campaign', wrap: true }, { header: 'ID' }, { header: 'Status' }, { header: 'Type' }, { header: 'Period', wrap: true }, { header: 'Caller' }];
+function columns(tr: Translator): TableColumn[] {
+  return [
+    { header: tr.t('queries.campaigns.column.campaign'), wrap: true },
+    { header: tr.t('queries.campaigns.column.id') },
+    { header: tr.t('queries.campaigns.column.status') },
+    { header: tr.t('queries.campaigns.column.type') },
+    { header: tr.t('queries.campaigns.column.period'), wrap: true },
+    { header: tr.t('queries.campaigns.column.caller') },
+  ];
+}
 
-function campaignRow(c: Campaign, timeZone: string): CellInput[] {
-  const period = c.beginTime || c.endTime
-    ? `${c.beginTime ? formatDateOrDateTime(c.beginTime, timeZone) : '…'} → ${c.endTime ? formatDateOrDateTime(c.endTime, timeZone) : '…'}`
-    : 'no period set';
-  return [{ text: c.name || '(no name)', bold: true }, c.id, { text: c.statusLabel, emoji: statusEmoji(c.status) }, c.deviceTypeLabel, period, c.callerNo ?? '–'];
+function campaignRow(tr: Translator, c: Campaign, timeZone: string): CellInput[] {
+  const when = (d: Date | undefined) => (d ? tr.dateOrDateTime(d, timeZone) : '…');
+  const period = c.beginTime || c.endTime ? tr.t('queries.campaigns.period', { begin: when(c.beginTime), end: when(c.endTime) }) : tr.t('queries.campaigns.noPeriod');
+  return [{ text: c.name || tr.t('queries.noName'), bold: true }, c.id, { text: campaignStatusText(tr, c.status), emoji: statusEmoji(c.status) }, deviceTypeText(tr, c.deviceType), period, c.callerNo ?? '–'];
 }

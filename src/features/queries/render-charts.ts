@@ -3,25 +3,26 @@
  * dialled and connected calls by hour today (`/aicc stats CAMPAIGN`).
  */
 import type { KnownBlock } from '@slack/types';
-import { formatCount } from '../../slack/format.js';
+import type { Translator } from '../../i18n/index.js';
 import { chartWithText } from '../../slack/render/chart.js';
 import type { StatsHours } from './views.js';
 
 /** Today's course by hour for one campaign. */
-export function statsHoursBlocks(hours: StatsHours | undefined): KnownBlock[] {
+export function statsHoursBlocks(tr: Translator, hours: StatsHours | undefined): KnownBlock[] {
   if (!hours) return [];
   return chartWithText(
+    tr,
     {
       kind: 'line',
-      title: 'Today by hour: dialled and connected',
+      title: tr.t('queries.stats.chart.title'),
       categories: hours.labels,
       series: [
-        { name: 'Dialled', values: hours.dialled },
-        { name: 'Connected', values: hours.connected },
+        { name: tr.t('queries.stats.dialled'), values: hours.dialled },
+        { name: tr.t('queries.stats.connected'), values: hours.connected },
       ],
-      xLabel: `Hour (${hours.timeZone})`,
-      yLabel: 'Calls',
+      xLabel: tr.t('queries.chart.hourAxis', { zone: hours.timeZone }),
+      yLabel: tr.t('queries.chart.callsAxis'),
     },
-    (n) => formatCount(n),
+    (n) => tr.count(n),
   );
 }

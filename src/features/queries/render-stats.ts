@@ -9,13 +9,15 @@
  */
 import type { KnownBlock } from '@slack/types';
 import type { BatchStats, OutboundCounts } from '../../aicc/domain.js';
-import { escapeMrkdwn, formatClockTime, formatCount, formatPercent, plural, ratio, truncate } from '../../slack/format.js';
+import type { Translator } from '../../i18n/index.js';
+import { escapeMrkdwn, ratio, truncate } from '../../slack/format.js';
 import { chunkLines, context, divider, fields, header, metaLine, section, statusEmoji } from '../../slack/render/blocks.js';
 import { countOrSent, rateOrInconsistent } from '../../slack/render/figure.js';
 import { table, type CellInput, type TableColumn } from '../../slack/render/table.js';
 import { coverageNote, statsTotals } from './stats-totals.js';
 import { statsHoursBlocks } from './render-charts.js';
-import type { StatsRow, StatsView } from './views.js';
+import { campaignStatusText } from './labels.js';
+import { trOf, type StatsRow, type StatsView } from './views.js';
 
 const DEFAULT_MAX_LINES = 30;
 
@@ -38,92 +40,99 @@ function today(c: OutboundCounts): Figures {
   return { dialled, connected, finished: c.dailyFinished, remaining: c.remaining, connectionRate: ratio(connected, dialled), sent: c.inconsistent ?? {} };
 }
 
-const todayRate = (t: Figures) => rateOrInconsistent(t.connectionRate, t.sent.dailyCalled !== undefined || t.sent.dailyConnected !== undefined);
+const todayRate = (tr: Translator, t: Figures) => rateOrInconsistent(tr, t.connectionRate, t.sent.dailyCalled !== undefined || t.sent.dailyConnected !== undefined);
 
 /** The "as of" line, and for a stale answer when a fresh one can be asked for. */
-function freshness(view: StatsView, ...extra: string[]): KnownBlock[] {
-  const next = view.stale && view.nextRefreshAt ? [context(`Next refresh possible at ${formatClockTime(view.nextRefreshAt, view.timeZone)} (${view.timeZone}); ask again then for newer figures.`)] : [];
-  return [metaLine(view, ...extra), ...next];
+function freshness(tr: Translator, view: StatsView, ...extra: string[]): KnownBlock[] {
+  const next = view.stale && view.nextRefreshAt ? [context(tr.t('queries.stats.nextRefresh', { time: tr.clockTime(view.nextRefreshAt, view.timeZone), zone: view.timeZone }))] : [];
+  return [metaLine(tr, view, ...extra), ...next];
 }
 
 /** Renders the stats answer for one or many campaigns. */
 export function renderStats(view: StatsView): KnownBlock[] {
+  const tr = trOf(view);
   if (view.rows.length === 0) {
-    return [header('Campaign stats'), ...freshness(view), section('No campaign statistics were returned for this VDN.')];
+    return [header(tr.t('queries.stats.title')), ...freshness(tr, view), section(tr.t('queries.stats.empty'))];
   }
   const [only] = view.rows;
-  return view.rows.length === 1 && only ? renderOne(view, only) : renderMany(view);
+  return view.rows.length === 1 && only ? renderOne(tr, view, only) : renderMany(tr, view);
 }
 
 /** Says why a figure is marked, once, under today's figures. */
-function inconsistentNote(t: Figures): KnownBlock[] {
+function inconsistentNote(tr: Translator, t: Figures): KnownBlock[] {
   const bad = Object.keys(t.sent).length;
   if (bad === 0) return [];
-  return [context(`:warning: The vendor sent ${plural(bad, 'figure')} that cannot be true (a negative count, or a part above its whole): shown as sent, marked inconsistent, and left out of rates, totals, rankings and alerts.`)];
+  return [context(tr.t('queries.stats.inconsistent', { n: bad }))];
 }
 
-function renderOne(view: StatsView, row: StatsRow): KnownBlock[] {
+/** The campaign's status in words, with its emoji. */
+function statusText(tr: Translator, status: number): string {
+  return `${statusEmoji(status)} ${campaignStatusText(tr, status)}`;
+}
+
+function renderOne(tr: Translator, view: StatsView, row: StatsRow): KnownBlock[] {
   const { stats, campaign } = row;
   const t = today(stats);
   const blocks: KnownBlock[] = [
-    header('Campaign stats'),
-    section(titleOf(row)),
-    ...freshness(view),
+    header(tr.t('queries.stats.title')),
+    section(titleOf(tr, row)),
+    ...freshness(tr, view),
     fields([
-      ['Dialled today', countOrSent(t.dialled, t.sent.dailyCalled)],
-      ['Connected today', countOrSent(t.connected, t.sent.dailyConnected)],
-      ['Connection rate', todayRate(t)],
-      ['Finished today', countOrSent(t.finished, t.sent.dailyFinished)],
-      ['Remaining', countOrSent(t.remaining, t.sent.remaining)],
-      ["Today's list", countOrSent(stats.dailyTotal, t.sent.dailyTotal)],
+      [tr.t('queries.stats.dialledToday'), countOrSent(tr, t.dialled, t.sent.dailyCalled)],
+      [tr.t('queries.stats.connectedToday'), countOrSent(tr, t.connected, t.sent.dailyConnected)],
+      [tr.t('queries.stats.connectionRate'), todayRate(tr, t)],
+      [tr.t('queries.stats.finishedToday'), countOrSent(tr, t.finished, t.sent.dailyFinished)],
+      [tr.t('queries.stats.remaining'), countOrSent(tr, t.remaining, t.sent.remaining)],
+      [tr.t('queries.stats.todaysList'), countOrSent(tr, stats.dailyTotal, t.sent.dailyTotal)],
     ]),
-    ...inconsistentNote(t),
+    ...inconsistentNote(tr, t),
     // The chart goes beside today's figures, before the all-time ones.
-    ...statsHoursBlocks(view.hours),
+    ...statsHoursBlocks(tr, view.hours),
     divider(),
-    section('*All time*'),
+    section(tr.t('queries.stats.allTime')),
     fields([
-      ['Dialled', countOrSent(stats.totalCalled, t.sent.totalCalled)],
-      ['Connected', countOrSent(stats.totalConnected, t.sent.totalConnected)],
-      ['Connection rate', rateOrInconsistent(ratio(stats.totalConnected, stats.totalCalled), t.sent.totalCalled !== undefined || t.sent.totalConnected !== undefined)],
-      ['Finished', countOrSent(stats.totalFinished, t.sent.totalFinished)],
-      ['Total in campaign', countOrSent(stats.total, t.sent.total)],
-      ['Status', campaign ? `${statusEmoji(campaign.status)} ${escapeMrkdwn(campaign.statusLabel)}` : '–'],
+      [tr.t('queries.stats.dialled'), countOrSent(tr, stats.totalCalled, t.sent.totalCalled)],
+      [tr.t('queries.stats.connected'), countOrSent(tr, stats.totalConnected, t.sent.totalConnected)],
+      [tr.t('queries.stats.connectionRate'), rateOrInconsistent(tr, ratio(stats.totalConnected, stats.totalCalled), t.sent.totalCalled !== undefined || t.sent.totalConnected !== undefined)],
+      [tr.t('queries.stats.finished'), countOrSent(tr, stats.totalFinished, t.sent.totalFinished)],
+      [tr.t('queries.stats.total'), countOrSent(tr, stats.total, t.sent.total)],
+      [tr.t('queries.stats.status'), campaign ? statusText(tr, campaign.status) : '–'],
     ]),
   ];
   if (view.showBatches) {
     blocks.push(divider());
     if (stats.batches.length === 0) {
-      blocks.push(section('*Batches*\nNo batch figures were returned.'));
+      blocks.push(section(tr.t('queries.stats.batches.none')));
     } else {
       const max = view.maxLines ?? DEFAULT_MAX_LINES;
-      const lines = stats.batches.slice(0, max).map((b) => batchLine(b, ''));
-      const chunks = chunkLines([`*Batches* (${formatCount(stats.batches.length)})`, ...lines]);
+      const lines = stats.batches.slice(0, max).map((b) => batchLine(tr, b));
+      const chunks = chunkLines([tr.t('queries.stats.batches.title', { n: tr.count(stats.batches.length) }), ...lines]);
       blocks.push(...chunks.map((c) => section(c)));
       const more = stats.batches.length - max;
-      if (more > 0) blocks.push(context(`…and ${plural(more, 'more batch', 'more batches')}. Ask for one with \`batch:ID\`.`));
+      if (more > 0) blocks.push(context(tr.t('queries.stats.batches.more', { n: more })));
     }
   }
   return blocks;
 }
 
-function renderMany(view: StatsView): KnownBlock[] {
+function renderMany(tr: Translator, view: StatsView): KnownBlock[] {
   const all = view.rows.map((row) => ({ row, t: today(row.stats) }));
   const totals = statsTotals(view.rows.map((r) => r.stats));
   const running = view.rows.filter((r) => r.campaign?.status === 2).length;
-  const partly = (c: { value?: number; reported: number }) => (c.reported < totals.campaigns && c.value !== undefined ? `${formatCount(c.value)} (${c.reported} of ${totals.campaigns})` : formatCount(c.value));
-  const note = coverageNote(totals, view.unreadable);
+  const partly = (c: { value?: number; reported: number }) =>
+    c.reported < totals.campaigns && c.value !== undefined ? tr.t('queries.stats.partly', { value: tr.count(c.value), reported: c.reported, campaigns: totals.campaigns }) : tr.count(c.value);
+  const note = coverageNote(tr, totals, view.unreadable);
 
   const blocks: KnownBlock[] = [
-    header('Campaign stats'),
-    ...freshness(view, plural(view.rows.length, 'campaign')),
+    header(tr.t('queries.stats.title')),
+    ...freshness(tr, view, tr.t('queries.campaignCount', { n: view.rows.length })),
     fields([
-      ['Dialled today', formatCount(totals.dialled)],
-      ['Connected today', formatCount(totals.connected)],
-      ['Connection rate', formatPercent(totals.connectionRate)],
-      ['Finished today', partly(totals.finished)],
-      ['Remaining', partly(totals.remaining)],
-      ['Running', formatCount(running)],
+      [tr.t('queries.stats.dialledToday'), tr.count(totals.dialled)],
+      [tr.t('queries.stats.connectedToday'), tr.count(totals.connected)],
+      [tr.t('queries.stats.connectionRate'), tr.percent(totals.connectionRate)],
+      [tr.t('queries.stats.finishedToday'), partly(totals.finished)],
+      [tr.t('queries.stats.remaining'), partly(totals.remaining)],
+      [tr.t('queries.stats.running'), tr.count(running)],
     ]),
     ...(note ? [context(escapeMrkdwn(note))] : []),
     divider(),
@@ -137,51 +146,66 @@ function renderMany(view: StatsView): KnownBlock[] {
   let shown = 0;
   for (const { row, t } of all) {
     if (lines.length >= max) break;
-    const status: CellInput = row.campaign ? { text: row.campaign.statusLabel, emoji: statusEmoji(row.campaign.status) } : { text: 'unknown', emoji: 'grey_question' };
-    lines.push(tableRow(row.campaign?.name ?? '(not listed)', row.stats.campaignId, status, t));
+    const status: CellInput = row.campaign
+      ? { text: campaignStatusText(tr, row.campaign.status), emoji: statusEmoji(row.campaign.status) }
+      : { text: tr.t('queries.stats.statusUnknown'), emoji: 'grey_question' };
+    lines.push(tableRow(tr, row.campaign ? row.campaign.name || tr.t('queries.noName') : tr.t('queries.stats.notListed'), row.stats.campaignId, status, t));
     shown++;
     if (view.showBatches) {
       for (const b of row.stats.batches) {
         if (lines.length >= max) break;
-        lines.push(tableRow(`↳ batch ${b.batchId}`, row.stats.campaignId, '–', today(b)));
+        lines.push(tableRow(tr, tr.t('queries.stats.batchRow', { batch: b.batchId }), row.stats.campaignId, '–', today(b)));
       }
     }
   }
   // A native table: Slack lays the columns out, so Chinese names line up with the figures.
-  blocks.push(table(STATS_COLUMNS, lines, 'stats_campaigns'));
+  blocks.push(table(statsColumns(tr), lines, 'stats_campaigns'));
   const hidden = all.length - shown;
-  if (hidden > 0) {
-    blocks.push(context(`…and ${plural(hidden, 'more campaign')}, quieter today, not listed; the totals above include them. Ask for one with \`/aicc stats CAMPAIGN_ID\`.`));
-  }
+  if (hidden > 0) blocks.push(context(tr.t('queries.stats.moreCampaigns', { n: hidden })));
   return blocks;
 }
 
 /** `:large_green_circle: *Spring follow* `1798316116``, or just the id when the list did not have it. */
-function titleOf(row: StatsRow): string {
+function titleOf(tr: Translator, row: StatsRow): string {
   const id = `\`${escapeMrkdwn(row.stats.campaignId)}\``;
   const c = row.campaign;
-  return c ? `${statusEmoji(c.status)} *${escapeMrkdwn(truncate(c.name || '(no name)', 80))}*  ${id}` : `:grey_question: ${id}`;
+  return c ? `${statusEmoji(c.status)} *${escapeMrkdwn(truncate(c.name || tr.t('queries.noName'), 80))}*  ${id}` : `:grey_question: ${id}`;
 }
 
-const STATS_COLUMNS: TableColumn[] = [
-  { header: 'Campaign', wrap: true },
-  { header: 'ID' },
-  { header: 'Status' },
-  { header: 'Dialled', align: 'right' },
-  { header: 'Connected', align: 'right' },
-  { header: 'Connection rate', align: 'right' },
-  { header: 'Finished', align: 'right' },
-  { header: 'Left', align: 'right' },
-];
-
-function tableRow(name: string, id: string, status: CellInput, t: Figures): CellInput[] {
-  return [name || '(no name)', id, status, countOrSent(t.dialled, t.sent.dailyCalled), countOrSent(t.connected, t.sent.dailyConnected), todayRate(t), countOrSent(t.finished, t.sent.dailyFinished), countOrSent(t.remaining, t.sent.remaining)];
+function statsColumns(tr: Translator): TableColumn[] {
+  return [
+    { header: tr.t('queries.stats.column.campaign'), wrap: true },
+    { header: tr.t('queries.stats.column.id') },
+    { header: tr.t('queries.stats.column.status') },
+    { header: tr.t('queries.stats.column.dialled'), align: 'right' },
+    { header: tr.t('queries.stats.column.connected'), align: 'right' },
+    { header: tr.t('queries.stats.column.connectionRate'), align: 'right' },
+    { header: tr.t('queries.stats.column.finished'), align: 'right' },
+    { header: tr.t('queries.stats.column.left'), align: 'right' },
+  ];
 }
 
-function figuresLine(t: Figures): string {
-  return `${countOrSent(t.dialled, t.sent.dailyCalled)} dialled · ${countOrSent(t.connected, t.sent.dailyConnected)} connected (${todayRate(t)}) · ${countOrSent(t.finished, t.sent.dailyFinished)} finished · ${countOrSent(t.remaining, t.sent.remaining)} left`;
+function tableRow(tr: Translator, name: string, id: string, status: CellInput, t: Figures): CellInput[] {
+  return [
+    name,
+    id,
+    status,
+    countOrSent(tr, t.dialled, t.sent.dailyCalled),
+    countOrSent(tr, t.connected, t.sent.dailyConnected),
+    todayRate(tr, t),
+    countOrSent(tr, t.finished, t.sent.dailyFinished),
+    countOrSent(tr, t.remaining, t.sent.remaining),
+  ];
 }
 
-function batchLine(b: BatchStats, indent: string): string {
-  return `${indent}↳ batch \`${escapeMrkdwn(truncate(b.batchId, 40))}\`: ${figuresLine(today(b))}`;
+function batchLine(tr: Translator, b: BatchStats): string {
+  const t = today(b);
+  return tr.t('queries.stats.batchLine', {
+    batch: escapeMrkdwn(truncate(b.batchId, 40)),
+    dialled: countOrSent(tr, t.dialled, t.sent.dailyCalled),
+    connected: countOrSent(tr, t.connected, t.sent.dailyConnected),
+    rate: todayRate(tr, t),
+    finished: countOrSent(tr, t.finished, t.sent.dailyFinished),
+    remaining: countOrSent(tr, t.remaining, t.sent.remaining),
+  });
 }

@@ -4,54 +4,57 @@
  * the counts are unknown.
  */
 import type { KnownBlock } from '@slack/types';
-import { escapeMrkdwn, formatCount, formatPercent, plural, progressBar, rateOr, ratio, truncate } from '../../slack/format.js';
+import type { Translator } from '../../i18n/index.js';
+import { escapeMrkdwn, progressBar, rateOr, ratio, truncate } from '../../slack/format.js';
 import { context, fields, header, metaLine, section, statusEmoji } from '../../slack/render/blocks.js';
 import { countOrSent, rateOrInconsistent } from '../../slack/render/figure.js';
-import type { TaskView } from './views.js';
+import { trOf, type TaskView } from './views.js';
 
 /** Renders one task's real-time statistics. */
 export function renderTask(view: TaskView): KnownBlock[] {
+  const tr = trOf(view);
   const { task, campaign } = view;
   const sent = task.inconsistent ?? {};
   const success = rateOr(ratio(task.connected, task.total), task.vendorSuccessRate);
   const completion = rateOr(ratio(task.completed, task.total), task.vendorCompletionRate);
   const id = `\`${escapeMrkdwn(task.taskId)}\``;
   const title = campaign
-    ? `${statusEmoji(campaign.status)} *${escapeMrkdwn(truncate(campaign.name || '(no name)', 150))}*  ${id}`
-    : `Task ${id}`;
+    ? `${statusEmoji(campaign.status)} *${escapeMrkdwn(truncate(campaign.name || tr.t('queries.noName'), 150))}*  ${id}`
+    : tr.t('queries.task.untitled', { id });
   const bar = progressBar(completion);
   const bad = Object.keys(sent).length;
 
   return [
-    header('Task progress'),
-    section(bar ? `${title}\n${bar}  ${formatPercent(completion)} complete` : title),
-    metaLine(view),
-    section('*Calls today*'),
+    header(tr.t('queries.task.title')),
+    section(bar ? `${title}\n${tr.t('queries.task.complete', { bar, percent: tr.percent(completion) })}` : title),
+    metaLine(tr, view),
+    section(tr.t('queries.task.callsToday')),
     fields([
-      ['Dialled (total)', countOrSent(task.total, sent.total)],
-      ['Connected', countOrSent(task.connected, sent.connected)],
-      ['Failed', countOrSent(task.failed, sent.failed)],
-      ['Connection rate', rateOrInconsistent(success, sent.connected !== undefined || sent.total !== undefined, sent.vendorSuccessRate)],
+      [tr.t('queries.task.dialledTotal'), countOrSent(tr, task.total, sent.total)],
+      [tr.t('queries.task.connected'), countOrSent(tr, task.connected, sent.connected)],
+      [tr.t('queries.task.failed'), countOrSent(tr, task.failed, sent.failed)],
+      [tr.t('queries.task.connectionRate'), rateOrInconsistent(tr, success, sent.connected !== undefined || sent.total !== undefined, sent.vendorSuccessRate)],
     ]),
-    context(callsSum(task)),
-    section('*Where the task stands now*'),
+    context(callsSum(tr, task)),
+    section(tr.t('queries.task.standsNow')),
     fields([
-      ['Completed', countOrSent(task.completed, sent.completed)],
-      ['Completion rate', rateOrInconsistent(completion, sent.completed !== undefined || sent.total !== undefined, sent.vendorCompletionRate)],
-      ['Waiting', countOrSent(task.waiting, sent.waiting)],
-      ['In progress', countOrSent(task.inProgress, sent.inProgress)],
+      [tr.t('queries.task.completed'), countOrSent(tr, task.completed, sent.completed)],
+      [tr.t('queries.task.completionRate'), rateOrInconsistent(tr, completion, sent.completed !== undefined || sent.total !== undefined, sent.vendorCompletionRate)],
+      [tr.t('queries.task.waiting'), countOrSent(tr, task.waiting, sent.waiting)],
+      [tr.t('queries.task.inProgress'), countOrSent(tr, task.inProgress, sent.inProgress)],
     ]),
-    context('Completed calls are part of the total (completion rate = completed ÷ total). Waiting (not dialled yet) and in progress (being dialled now) are the queue at this moment, counted apart, so the three need not add up to the total.'),
-    ...(bad > 0 ? [context(`:warning: CMS sent ${plural(bad, 'figure')} that cannot be true: shown as sent, marked inconsistent, and left out of rates and alerts.`)] : []),
+    context(tr.t('queries.task.queueNote')),
+    ...(bad > 0 ? [context(tr.t('queries.task.inconsistent', { n: bad }))] : []),
   ];
 }
 
 /** How connected and failed relate to the total: they add up, or how many calls are neither yet. */
-function callsSum(task: TaskView['task']): string {
+function callsSum(tr: Translator, task: TaskView['task']): string {
   const { total, connected, failed } = task;
-  if (total === undefined || connected === undefined || failed === undefined) return 'Dialled = connected + failed + calls not yet settled (some counts are unknown).';
+  if (total === undefined || connected === undefined || failed === undefined) return tr.t('queries.task.sum.unknown');
   const settled = connected + failed;
-  if (settled === total) return `Connected ${formatCount(connected)} + failed ${formatCount(failed)} = ${formatCount(total)} dialled.`;
-  if (settled < total) return `Connected ${formatCount(connected)} + failed ${formatCount(failed)} = ${formatCount(settled)} of ${formatCount(total)} dialled; the other ${formatCount(total - settled)} have no result yet.`;
-  return `Connected ${formatCount(connected)} + failed ${formatCount(failed)} = ${formatCount(settled)}, more than the ${formatCount(total)} dialled: CMS counts them at different moments.`;
+  const n = { connected: tr.count(connected), failed: tr.count(failed), settled: tr.count(settled), total: tr.count(total) };
+  if (settled === total) return tr.t('queries.task.sum.equal', n);
+  if (settled < total) return tr.t('queries.task.sum.less', { ...n, open: tr.count(total - settled) });
+  return tr.t('queries.task.sum.more', n);
 }

@@ -5,6 +5,7 @@
  * and the answer says how many campaigns each total covers.
  */
 import type { OutboundCounts } from '../../aicc/domain.js';
+import type { Translator } from '../../i18n/index.js';
 import { ratio } from '../../slack/format.js';
 
 export interface Covered {
@@ -50,10 +51,10 @@ export function statsTotals(rows: readonly OutboundCounts[]): StatsTotals {
 }
 
 /** `4 of 6 campaigns reported` style coverage, or undefined when every campaign did. */
-export function coverageNote(t: StatsTotals, unreadable = 0): string | undefined {
+export function coverageNote(tr: Translator, t: StatsTotals, unreadable = 0): string | undefined {
   const parts: string[] = [];
-  if (t.reported < t.campaigns) parts.push(`${t.reported} of ${t.campaigns} campaigns reported today's dialled and connected counts; the totals cover those ${t.reported}`);
-  if (t.inconsistent > 0) parts.push(`${t.inconsistent} sent figures that cannot be true, left out of the totals`);
-  if (unreadable > 0) parts.push(`${unreadable} ${unreadable === 1 ? 'row' : 'rows'} the bot could not read`);
-  return parts.length > 0 ? `${parts.join(' · ')}.` : undefined;
+  if (t.reported < t.campaigns) parts.push(tr.t('queries.stats.coverage.reported', { reported: t.reported, campaigns: t.campaigns }));
+  if (t.inconsistent > 0) parts.push(tr.t('queries.stats.coverage.inconsistent', { n: t.inconsistent }));
+  if (unreadable > 0) parts.push(tr.t('queries.stats.coverage.unreadable', { n: unreadable }));
+  return parts.length > 0 ? tr.t('queries.stats.coverage', { parts: parts.join(' · ') }) : undefined;
 }

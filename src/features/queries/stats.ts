@@ -6,10 +6,15 @@ import { renderStats } from './render-stats.js';
 import { statsHours } from './stats-hours.js';
 import type { StatsRow } from './views.js';
 import { NotFound } from '../../slack/commands/not-found.js';
+import { msg } from '../../slack/commands/message.js';
+import { echo } from '../../slack/format.js';
 import type { HandlerResult, Invocation } from '../../slack/commands/handler.js';
 import type { QueriesDeps } from './deps.js';
 
-/** Names are a nicety: a failing campaign list must not hide the statistics. */
+/**
+ * Names are a nicety: a failing campaign list must not hide the statistics. The list is the
+ * directory's, shared by every reader, so it is fetched with the default AICC locale.
+ */
 async function namesOrEmpty(vdn: number, deps: QueriesDeps): Promise<Map<string, Campaign>> {
   try {
     return await deps.directory.byId(vdn);
@@ -20,19 +25,25 @@ async function namesOrEmpty(vdn: number, deps: QueriesDeps): Promise<Map<string,
 }
 
 export async function handleStats(input: ParsedCommand<typeof statsCommand>, inv: Invocation, deps: QueriesDeps): Promise<HandlerResult> {
+  const { tr } = inv;
   const campaignId = input.positional.campaignId;
   const batchId = input.options.batch;
   // The guard answers a campaign from the VDN-wide call, and a batch from it too when it lists the
-  // batch; one statistics call per VDN per interval, whatever is asked.
+  // batch; one statistics call per VDN per interval, whatever is asked. Its answer is shared by
+  // everyone who asks, so it goes out with the default AICC locale, not this reader's.
   const result = await deps.aicc.stats.get({ vdn: inv.vdn, campaignId, batchId });
   let campaigns = result.campaigns;
   if (campaignId) {
     campaigns = campaigns.filter((c) => c.campaignId === campaignId);
-    if (campaigns.length === 0) throw new NotFound(`No statistics for campaign \`${campaignId}\` in VDN ${inv.vdn}.`, 'Check the id with `/aicc campaigns all`.');
+    if (campaigns.length === 0) {
+      throw new NotFound(msg('queries.stats.notFound.campaign', { campaign: echo(campaignId), vdn: String(inv.vdn) }), msg('queries.stats.notFound.campaignHint'));
+    }
   }
   if (batchId) {
     campaigns = campaigns.map((c) => ({ ...c, batches: c.batches.filter((b) => b.batchId === batchId) }));
-    if (campaigns.every((c) => c.batches.length === 0)) throw new NotFound(`No batch \`${batchId}\` in campaign \`${campaignId}\` (VDN ${inv.vdn}).`);
+    if (campaigns.every((c) => c.batches.length === 0)) {
+      throw new NotFound(msg('queries.stats.notFound.batch', { batch: echo(batchId), campaign: echo(campaignId ?? ''), vdn: String(inv.vdn) }));
+    }
   }
   const names = await namesOrEmpty(inv.vdn, deps);
   const rows: StatsRow[] = campaigns.map((stats) => ({ stats, campaign: names.get(stats.campaignId) }));
@@ -45,6 +56,7 @@ export async function handleStats(input: ParsedCommand<typeof statsCommand>, inv
     timeZone: deps.timeZone,
     fetchedAt: result.fetchedAt,
     stale: result.stale,
+    tr,
     nextRefreshAt: result.nextRefreshAt,
     ...(!campaignId && result.unreadable ? { unreadable: result.unreadable } : {}),
   });

@@ -3,6 +3,7 @@
  * and the moment the data was fetched, is in here; they read no clock, env or client.
  */
 import type { BotReportType, BotStatRow, CallDetail, Campaign, CampaignStats, TaskRealtime } from '../../aicc/domain.js';
+import { translator, type Translator } from '../../i18n/index.js';
 
 /** Freshness and scope of a data answer, shown in its context line. */
 export interface AnswerMeta {
@@ -14,7 +15,12 @@ export interface AnswerMeta {
   fetchedAt: Date;
   /** The data came from a cache because the vendor would not serve a fresh copy. */
   stale?: boolean;
+  /** The reader's language (`inv.tr`); English when absent. */
+  tr?: Translator;
 }
+
+/** The language an answer is written in. */
+export const trOf = (view: Pick<AnswerMeta, 'tr'>): Translator => view.tr ?? translator();
 
 export type CampaignStatusFilter = 'running' | 'paused' | 'completed' | 'all';
 
@@ -89,7 +95,7 @@ export interface CallView extends AnswerMeta {
 export interface BotView extends AnswerMeta {
   accessCode: string;
   type: BotReportType;
-  /** The queried day, `YYYY-MM-DD` in the tenant's zone. */
+  /** The queried day in the tenant's zone, as the reader writes dates (`tr.date`). */
   date: string;
   rows: BotStatRow[];
   /** Access codes the bot knows of (named by digests and alert rules), for an empty answer. */

@@ -4,7 +4,7 @@ import { defineCommand } from '../../slack/commands/spec.js';
 export const statusCommand = defineCommand({
   name: 'status',
   shareable: true,
-  summary: 'Bot health: collector health, next digests, recent deliveries',
+  summary: 'help.status.summary',
   positional: [],
   options: {},
   vdn: false,

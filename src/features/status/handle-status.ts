@@ -1,28 +1,19 @@
 /** `/aicc status`: collector health per service, next digests, recent deliveries and failures. */
-import { SERVICE_LABELS } from '../../aicc/errors.js';
-import type { SnapshotSource } from '../../store/snapshots.js';
+import { SNAPSHOT_SOURCES } from '../../store/snapshots.js';
 import type { statusCommand } from './commands.js';
 import type { ParsedCommand } from '../../slack/commands/spec.js';
 import { renderStatus, type StatusServiceRow } from './render.js';
 import type { HandlerResult, Invocation } from '../../slack/commands/handler.js';
 import type { StatusDeps } from './deps.js';
 
-const SOURCES: Array<[SnapshotSource, string]> = [
-  ['campaigns', `${SERVICE_LABELS.isales} campaign list`],
-  ['stats', `${SERVICE_LABELS.isales} statistics`],
-  ['cms', `${SERVICE_LABELS.cms} real-time`],
-  ['oifde', `${SERVICE_LABELS.oifde} bot reports`],
-];
-
 export async function handleStatus(input: ParsedCommand<typeof statusCommand>, inv: Invocation, deps: StatusDeps): Promise<HandlerResult> {
   void input;
-  void inv;
   const now = deps.clock();
   const services: StatusServiceRow[] = await Promise.all(
-    SOURCES.map(async ([source, label]) => {
+    SNAPSHOT_SOURCES.map(async (source) => {
       const h = await deps.store.snapshots.health(source);
       const opt = (t?: number) => (t === undefined ? undefined : new Date(t));
-      return { label, lastOkAt: opt(h.lastOkAt), lastErrorAt: opt(h.lastErrorAt), lastError: h.lastError, consecutiveFailures: h.consecutiveFailures };
+      return { source, lastOkAt: opt(h.lastOkAt), lastErrorAt: opt(h.lastErrorAt), lastError: h.lastError, consecutiveFailures: h.consecutiveFailures };
     }),
   );
   const subs = await deps.store.digests.list();
@@ -34,5 +25,5 @@ export async function handleStatus(input: ParsedCommand<typeof statusCommand>, i
     .sort((a, b) => a.at.getTime() - b.at.getTime());
   const deliveries = (await deps.store.deliveries.recent(15)).map((d) => ({ kind: d.kind, ref: d.ref, channelId: d.channel, status: d.status, at: new Date(d.at), error: d.error }));
   const jobs = Object.entries(deps.jobs.all()).map(([name, h]) => ({ name, lastOkAt: h.lastSuccessAt, lastFailureAt: h.lastFailureAt, lastError: h.lastError?.message, consecutiveFailures: h.consecutiveFailures }));
-  return renderStatus({ timeZone: deps.timeZone, now, services, nextDigests, deliveries, jobs, store: deps.store.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite' });
+  return renderStatus(inv.tr, { timeZone: deps.timeZone, now, services, nextDigests, deliveries, jobs, store: deps.store.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite' });
 }

@@ -1,13 +1,16 @@
 /**
  * `/aicc status`: is the collector getting data from each service, what digests come next, and
- * what was delivered (or not) lately.
+ * what was delivered (or not) lately, in the reader's language.
  */
 import type { KnownBlock } from '@slack/types';
-import { channelLink, escapeMrkdwn, formatDateTime, truncate } from '../../slack/format.js';
+import { SERVICE_LABELS, type AiccService } from '../../aicc/errors.js';
+import type { MessageKey, Translator } from '../../i18n/index.js';
+import { channelLink, escapeMrkdwn, truncate } from '../../slack/format.js';
 import { chunkLines, context, divider, header, section } from '../../slack/render/blocks.js';
+import type { SnapshotSource } from '../../store/snapshots.js';
 
 export interface StatusServiceRow {
-  label: string;
+  source: SnapshotSource;
   lastOkAt?: Date;
   lastErrorAt?: Date;
   lastError?: string;
@@ -33,38 +36,57 @@ export interface StatusJobRow {
   consecutiveFailures: number;
 }
 
-function jobLine(j: StatusJobRow, tz: string): string {
-  const ok = j.lastOkAt ? `last ran ${formatDateTime(j.lastOkAt, tz)}` : 'has not run yet';
-  if (j.consecutiveFailures === 0) return `${j.lastOkAt ? ':large_green_circle:' : ':white_circle:'} *${escapeMrkdwn(j.name)}*: ${ok}`;
-  const err = j.lastError ? `: ${escapeMrkdwn(truncate(j.lastError, 160))}` : '';
-  const since = j.lastFailureAt ? ` (last failure ${formatDateTime(j.lastFailureAt, tz)})` : '';
-  return `:red_circle: *${escapeMrkdwn(j.name)}*: failing, ${j.consecutiveFailures} time(s) in a row${since}${err}; ${ok}; it tries again on its next turn`;
+/** Each source, the product it comes from, and its name. */
+const SOURCE_NAMES: Readonly<Record<SnapshotSource, [AiccService, MessageKey]>> = {
+  campaigns: ['isales', 'status.source.campaigns'],
+  stats: ['isales', 'status.source.stats'],
+  cms: ['cms', 'status.source.cms'],
+  oifde: ['oifde', 'status.source.oifde'],
+};
+
+/** A failing line, then when it last failed, what it said, and `tail`. */
+function failing(tr: Translator, line: string, failedAt: Date | undefined, error: string | undefined, tail: string, tz: string): string {
+  let out = failedAt ? tr.t('status.lastFailure', { line, time: tr.dateTime(failedAt, tz) }) : line;
+  if (error) out = tr.t('status.withError', { line: out, error: escapeMrkdwn(truncate(error, 160)) });
+  return tr.t('status.andThen', { line: out, more: tail });
 }
 
-function serviceLine(s: StatusServiceRow, tz: string): string {
-  const ok = s.lastOkAt ? `last data ${formatDateTime(s.lastOkAt, tz)}` : 'no data yet';
+function jobLine(tr: Translator, j: StatusJobRow, tz: string): string {
+  const job = escapeMrkdwn(j.name);
+  if (j.consecutiveFailures === 0) return j.lastOkAt ? tr.t('status.job.ok', { job, time: tr.dateTime(j.lastOkAt, tz) }) : tr.t('status.job.notRun', { job });
+  const ran = j.lastOkAt ? tr.t('status.job.lastRan', { time: tr.dateTime(j.lastOkAt, tz) }) : tr.t('status.job.neverRan');
+  const line = failing(tr, tr.t('status.job.failing', { job, n: j.consecutiveFailures }), j.lastFailureAt, j.lastError, ran, tz);
+  return tr.t('status.job.retry', { line });
+}
+
+function serviceLine(tr: Translator, s: StatusServiceRow, tz: string): string {
+  const [service, name] = SOURCE_NAMES[s.source];
+  const source = tr.t(name, { service: SERVICE_LABELS[service] });
   // No data yet is not healthy: it is unknown.
-  if (s.consecutiveFailures === 0) return `${s.lastOkAt ? ':large_green_circle:' : ':white_circle:'} *${s.label}*: ${ok}`;
-  const err = s.lastError ? `: ${escapeMrkdwn(truncate(s.lastError, 160))}` : '';
-  const since = s.lastErrorAt ? ` (last failure ${formatDateTime(s.lastErrorAt, tz)})` : '';
-  return `:red_circle: *${s.label}*: failing, ${s.consecutiveFailures} tick(s) in a row${since}${err}; ${ok}`;
+  if (s.consecutiveFailures === 0) return s.lastOkAt ? tr.t('status.service.ok', { source, time: tr.dateTime(s.lastOkAt, tz) }) : tr.t('status.service.unknown', { source });
+  const last = s.lastOkAt ? tr.t('status.service.lastData', { time: tr.dateTime(s.lastOkAt, tz) }) : tr.t('status.service.noData');
+  return failing(tr, tr.t('status.service.failing', { source, n: s.consecutiveFailures }), s.lastErrorAt, s.lastError, last, tz);
 }
 
 const STATUS_ICON: Record<string, string> = { posted: ':white_check_mark:', late: ':hourglass:', failed: ':x:', missed: ':warning:' };
 
-export function renderStatus(view: StatusView): KnownBlock[] {
+function deliveryLine(tr: Translator, d: StatusView['deliveries'][number], tz: string): string {
+  const line = tr.t('status.delivery', { kind: d.kind, ref: String(d.ref), channel: channelLink(d.channelId), status: d.status, time: tr.dateTime(d.at, tz) });
+  const withError = d.error ? tr.t('status.deliveryError', { line, error: escapeMrkdwn(truncate(d.error, 120)) }) : line;
+  return `${STATUS_ICON[d.status] ?? '•'} ${withError}`;
+}
+
+export function renderStatus(tr: Translator, view: StatusView): KnownBlock[] {
   const tz = view.timeZone;
-  const blocks: KnownBlock[] = [header('AICC bot status'), context(`${formatDateTime(view.now, tz)} (${escapeMrkdwn(tz)})  ·  store: ${escapeMrkdwn(view.store)}`)];
-  blocks.push(section(`*Collector*\n${view.services.map((s) => serviceLine(s, tz)).join('\n')}`));
-  if (view.jobs.length > 0) blocks.push(section(`*Background jobs*\n${view.jobs.map((j) => jobLine(j, tz)).join('\n')}`));
+  const blocks: KnownBlock[] = [header(tr.t('status.title')), context(tr.t('status.subtitle', { time: tr.dateTime(view.now, tz), zone: escapeMrkdwn(tz), store: escapeMrkdwn(view.store) }))];
+  blocks.push(section(`${tr.t('status.collector')}\n${view.services.map((s) => serviceLine(tr, s, tz)).join('\n')}`));
+  if (view.jobs.length > 0) blocks.push(section(`${tr.t('status.jobs')}\n${view.jobs.map((j) => jobLine(tr, j, tz)).join('\n')}`));
   blocks.push(divider());
   const next = view.nextDigests.length
-    ? view.nextDigests.slice(0, 10).map((d) => `• Digest ${d.id} → ${channelLink(d.channelId)} at ${formatDateTime(d.at, d.timeZone)} (${escapeMrkdwn(d.timeZone)})`)
-    : ['No digests scheduled. `/aicc digest add` creates one.'];
-  blocks.push(section(`*Next digests*\n${next.join('\n')}`));
-  const lines = view.deliveries.length
-    ? view.deliveries.slice(0, 15).map((d) => `${STATUS_ICON[d.status] ?? '•'} ${d.kind} ${d.ref} → ${channelLink(d.channelId)}: ${d.status} ${formatDateTime(d.at, tz)}${d.error ? ` — ${escapeMrkdwn(truncate(d.error, 120))}` : ''}`)
-    : ['Nothing delivered yet.'];
-  for (const [i, chunk] of chunkLines(lines).entries()) blocks.push(section(i === 0 ? `*Recent deliveries*\n${chunk}` : chunk));
+    ? view.nextDigests.slice(0, 10).map((d) => tr.t('status.next.item', { id: String(d.id), channel: channelLink(d.channelId), time: tr.dateTime(d.at, d.timeZone), zone: escapeMrkdwn(d.timeZone) }))
+    : [tr.t('status.next.none')];
+  blocks.push(section(`${tr.t('status.next.heading')}\n${next.join('\n')}`));
+  const lines = view.deliveries.length ? view.deliveries.slice(0, 15).map((d) => deliveryLine(tr, d, tz)) : [tr.t('status.deliveries.none')];
+  for (const [i, chunk] of chunkLines(lines).entries()) blocks.push(section(i === 0 ? `${tr.t('status.deliveries.heading')}\n${chunk}` : chunk));
   return blocks;
 }

@@ -7,6 +7,7 @@
  * user typed (a name filter containing `&` must match), and renderers escape them again on output.
  */
 import { decodeSlackEntities } from '../format.js';
+import { msg, type Message } from './message.js';
 
 export interface Token {
   /** The key of a `key:value` pair, lower-cased; absent for a positional word. */
@@ -17,7 +18,7 @@ export interface Token {
   quoted: boolean;
 }
 
-export type TokenizeResult = { ok: true; tokens: Token[] } | { ok: false; message: string };
+export type TokenizeResult = { ok: true; tokens: Token[] } | { ok: false; message: Message };
 
 const KEY = /^[A-Za-z][A-Za-z0-9_-]*$/;
 const OPEN_QUOTES = new Set(['"', '“', '”', '„']);
@@ -75,7 +76,7 @@ export function tokenize(input: string): TokenizeResult {
     }
     buf += ch;
   }
-  if (inQuote) return { ok: false, message: 'a double quote is not closed' };
+  if (inQuote) return { ok: false, message: msg('errors.usage.unclosedQuote') };
   finish();
   return { ok: true, tokens };
 }

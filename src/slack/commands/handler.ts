@@ -5,10 +5,12 @@
  */
 import type { KnownBlock } from '@slack/types';
 import type { Clock } from '../../platform/clock.js';
+import type { Translator } from '../../i18n/index.js';
 import type { Logger } from '../../platform/log.js';
 import type { Store } from '../../store/index.js';
 import type { AnyCommandSpec, CommandTable, ParsedCommand } from './spec.js';
 import type { AnswerPath } from '../answer.js';
+import { fixedLocales, type Locales } from '../locales.js';
 
 /** What every handler may use: time, logging, the tenant's zone, the store and the admin list. */
 export interface CommandContext {
@@ -27,6 +29,15 @@ export interface CommandContext {
   maskNumbers?: boolean;
   /** Where slash-command answers go (a keep-alive pool to `response_url`, and metrics); Bolt's `respond()` when absent. */
   answers?: AnswerPath;
+  /** Who reads which language (slack/locales.ts); absent: everyone reads English. */
+  locales?: Locales;
+}
+
+const ENGLISH = fixedLocales('en');
+
+/** The context's language resolver, or English for everyone when it has none. */
+export function localesOf(ctx: Pick<CommandContext, 'locales'>): Locales {
+  return ctx.locales ?? ENGLISH;
 }
 
 /** Who asked, where, and for which VDN. */
@@ -37,6 +48,8 @@ export interface Invocation {
   /** May see recording links (the permission table's `view-recordings`). */
   isAdmin: boolean;
   isPublic: boolean;
+  /** The language of this answer: the user's for a private one, the channel's for a public one. */
+  tr: Translator;
 }
 
 /** A handler returns blocks; a known "not found" is signalled with NotFound so the router can word it. */

@@ -3,9 +3,9 @@ import { defineCommand, text } from './spec.js';
 
 export const helpCommand = defineCommand({
   name: 'help',
-  summary: 'List the commands, or explain one',
-  positional: [{ name: 'command', value: text({ placeholder: 'COMMAND', maxLength: 40 }), required: false, rest: true, help: 'a command name, e.g. `stats`' }],
+  summary: 'help.help.summary',
+  positional: [{ name: 'command', value: text({ placeholder: 'COMMAND', maxLength: 40 }), required: false, rest: true, help: 'help.help.arg.command' }],
   options: {},
   vdn: false,
-  examples: ['help', 'help campaigns'],
+  examples: ['help', 'help campaigns'], // i18n-ok: command words
 });

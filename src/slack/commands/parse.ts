@@ -1,9 +1,11 @@
 /**
  * Turns the text of `/aicc …` into a typed command or a helpful failure, driven only by the
- * command table. Messages are mrkdwn with any user text escaped and cut short, ready to show.
+ * command table. A failure says what is wrong as a message (`errors.usage.*`), worded in the
+ * reader's language when it is shown; any user text in it is escaped and cut short.
  */
-import { echo, formatCount } from '../format.js';
+import { echo } from '../format.js';
 import { tokenize, type Token } from './args.js';
+import { inEnglish, msg, type Wording } from './message.js';
 import {
   DEFAULT_SLASH_COMMAND,
   VDN_VALUE,
@@ -32,15 +34,17 @@ export const PUBLIC_FLAG = 'public';
 export function parseCommand<T extends CommandTable>(text: string, table: T, opts: ParseOptions = {}): ParseResult<T> {
   const slash = opts.slashCommand ?? DEFAULT_SLASH_COMMAND;
   const maxLength = opts.maxLength ?? 500;
-  const fail = (message: string, spec?: AnyCommandSpec, usageFor: readonly AnyCommandSpec[] = table): ParseFailure =>
-    spec
-      ? { ok: false, command: spec.name, message, usage: usageLine(spec, slash), examples: spec.examples }
-      : { ok: false, message, usage: usageFor.map((s) => usageLine(s, slash)).join('\n'), examples: [] };
+  const fail = (problem: Wording, spec?: AnyCommandSpec, usageFor: readonly AnyCommandSpec[] = table): ParseFailure => {
+    const said = { problem, message: inEnglish(problem) };
+    return spec
+      ? { ok: false, command: spec.name, ...said, usage: usageLine(spec, slash), examples: spec.examples }
+      : { ok: false, ...said, usage: usageFor.map((s) => usageLine(s, slash)).join('\n'), examples: [] };
+  };
 
   if (text.length > maxLength) {
     const first = text.trim().split(/\s+/, 1)[0]?.toLowerCase() ?? '';
     const spec = table.find((s) => s.name === first);
-    return fail(`That is ${formatCount(text.length)} characters long; a command is at most ${formatCount(maxLength)}.`, spec);
+    return fail(msg('errors.usage.tooLong', { length: text.length, max: maxLength }), spec);
   }
 
   const tokenized = tokenize(text);
@@ -67,7 +71,7 @@ export function parseCommand<T extends CommandTable>(text: string, table: T, opt
   if (w0 === undefined) {
     spec = table.find((s) => s.name === 'help');
     used = 0;
-    if (!spec) return fail('no command given');
+    if (!spec) return fail(msg('errors.usage.noCommand'));
   } else {
     spec = w1 !== undefined ? table.find((s) => s.name === `${w0} ${w1}`) : undefined;
     if (spec) used = 2;
@@ -76,12 +80,13 @@ export function parseCommand<T extends CommandTable>(text: string, table: T, opt
   if (!spec) {
     const group = table.filter((s) => s.name.startsWith(`${w0} `));
     if (group.length > 0) {
+      // Code words, listed alike in every language.
       const subs = group.map((s) => `\`${s.name.slice(w0!.length + 1)}\``).join(', ');
-      const msg = w1 === undefined ? `\`${echo(typed0)}\` needs one of ${subs}` : `\`${echo(typed01)}\` is not a command; \`${echo(typed0)}\` takes ${subs}`;
-      return fail(msg, undefined, group);
+      const problem = w1 === undefined ? msg('errors.usage.needsSubcommand', { typed: echo(typed0), subs }) : msg('errors.usage.notSubcommand', { typed: echo(typed01), word: echo(typed0), subs });
+      return fail(problem, undefined, group);
     }
     const hint = suggest(w0!, table);
-    return fail(`unknown command \`${echo(typed0)}\`${hint ? `. Did you mean \`${hint}\`?` : ''}`);
+    return fail(hint ? msg('errors.usage.unknownCommandSuggest', { typed: echo(typed0), suggestion: hint }) : msg('errors.usage.unknownCommand', { typed: echo(typed0) }));
   }
 
   const positional: Record<string, unknown> = {};
@@ -91,15 +96,15 @@ export function parseCommand<T extends CommandTable>(text: string, table: T, opt
   for (const p of spec.positional) {
     const label = labelOf(p.name, p.value);
     if (rest.length === 0) {
-      if (p.required) return fail(`\`${spec.name}\` needs ${label}`, spec);
+      if (p.required) return fail(msg('errors.usage.needsArgument', { command: spec.name, label }), spec);
       continue;
     }
     const raw = p.rest ? rest.splice(0).join(' ') : rest.shift()!;
     const parsed = p.value.parse(raw);
-    if (!parsed.ok) return fail(`${label} must be ${parsed.expected}, not \`${echo(raw)}\``, spec);
+    if (!parsed.ok) return fail(msg('errors.usage.mustBe', { label, expected: parsed.expected, raw: echo(raw) }), spec);
     positional[p.name] = parsed.value;
   }
-  if (rest.length > 0) return fail(`unexpected \`${echo(rest[0]!)}\``, spec);
+  if (rest.length > 0) return fail(msg('errors.usage.unexpected', { word: echo(rest[0]!) }), spec);
 
   for (const pair of pairs) {
     const key = pair.key!;
@@ -107,17 +112,17 @@ export function parseCommand<T extends CommandTable>(text: string, table: T, opt
     const value: ValueSpec<unknown> | undefined = isVdn ? VDN_VALUE : spec.options[key]?.value;
     if (!value) {
       const known = Object.keys(spec.options);
-      const list = known.length > 0 ? `; it takes ${known.map((k) => `\`${k}\``).join(', ')}` : '';
-      return fail(`\`${echo(key, 20)}\` is not an option of \`${spec.name}\`${list}`, spec);
+      const typed = { key: echo(key, 20), command: spec.name };
+      return fail(known.length > 0 ? msg('errors.usage.notAnOptionTakes', { ...typed, options: known.map((k) => `\`${k}\``).join(', ') }) : msg('errors.usage.notAnOption', typed), spec);
     }
-    if (isVdn ? vdn !== undefined : key in options) return fail(`\`${key}\` is given twice`, spec);
+    if (isVdn ? vdn !== undefined : key in options) return fail(msg('errors.usage.givenTwice', { key }), spec);
     const parsed = value.parse(pair.value);
-    if (!parsed.ok) return fail(`\`${key}\` must be ${parsed.expected}, not \`${echo(pair.value)}\``, spec);
+    if (!parsed.ok) return fail(msg('errors.usage.mustBe', { label: `\`${key}\``, expected: parsed.expected, raw: echo(pair.value) }), spec);
     if (isVdn) vdn = parsed.value as number;
     else options[key] = parsed.value;
   }
   for (const [key, o] of Object.entries(spec.options)) {
-    if (o.required && !(key in options)) return fail(`\`${spec.name}\` needs \`${key}:${o.value.placeholder}\``, spec);
+    if (o.required && !(key in options)) return fail(msg('errors.usage.needsArgument', { command: spec.name, label: `\`${key}:${o.value.placeholder}\`` }), spec);
   }
 
   const problem = spec.check?.({ positional, options });

@@ -8,10 +8,12 @@ import type { KnownBlock } from '@slack/types';
 import { parseCommand } from './parse.js';
 import { explainError } from '../explain-error.js';
 import { isAiccError } from '../../aicc/errors.js';
-import { channelLink, escapeMrkdwn, formatTime } from '../format.js';
+import { channelLink, escapeMrkdwn } from '../format.js';
 import { allows, decide } from '../permissions.js';
+import { anyOf, msg, say } from './message.js';
 import { NotFound } from './not-found.js';
-import type { CommandContext, CommandSet, Invocation } from './handler.js';
+import { localesOf, type CommandContext, type CommandSet, type Invocation } from './handler.js';
+import { translator, type Translator } from '../../i18n/index.js';
 import { section } from '../render/blocks.js';
 import { renderError } from '../render/error.js';
 import { renderHelp } from '../render/help.js';
@@ -44,31 +46,36 @@ export interface CommandReply {
 }
 
 /** Channel ids come from configuration (not from the user), so they may become channel links. */
-function refusal(allowed: readonly string[]): KnownBlock[] {
-  const where = allowed.map(channelLink).join(', ');
-  return [section(`:no_entry: *AICC queries are not answered in this channel.*\nPlease ask in ${where}.`)];
+function refusal(tr: Translator, allowed: readonly string[]): KnownBlock[] {
+  return [section(say(tr, msg('errors.refused.queries', { channels: anyOf(allowed.map(channelLink)) })))];
 }
 
 export async function runCommand<D>(req: CommandRequest, deps: RunnerDeps<D> & D): Promise<CommandReply> {
   const privately = (blocks: KnownBlock[], outcome: CommandReply['outcome'], command?: string): CommandReply => ({ messages: fitBlocks(blocks), isPublic: false, outcome, ...(command ? { command } : {}) });
   const actor = { userId: req.userId, channelId: req.channelId };
+  // Everything only the user sees (refusals, usage, errors) is in the user's language.
+  const own = translator(await localesOf(deps).forUser(req.userId));
   // Every command is refused outside BOT_ALLOWED_CHANNELS; each handler checks its own permission.
-  if (!allows('query', actor, deps)) return privately(refusal(deps.allowedChannels), 'refused');
+  if (!allows('query', actor, deps)) return privately(refusal(own, deps.allowedChannels), 'refused');
   const { commands, handlers } = deps.table;
   const parsed = parseCommand(req.text, commands);
-  if (!parsed.ok) return privately(renderUsageError(parsed), 'usage', parsed.command);
+  if (!parsed.ok) return privately(renderUsageError(own, parsed), 'usage', parsed.command);
   const isPublic = parsed.isPublic;
+  // A public answer is read by the channel, so it is in the channel's language.
+  const tr = isPublic ? translator(await localesOf(deps).forChannel(req.channelId)) : own;
   if (parsed.command === 'help') {
-    return { messages: fitBlocks(renderHelp(commands, typeof parsed.positional['command'] === 'string' ? parsed.positional['command'] : undefined)), isPublic, command: 'help', outcome: 'ok' };
+    const name = typeof parsed.positional['command'] === 'string' ? parsed.positional['command'] : undefined;
+    return { messages: fitBlocks(renderHelp(tr, commands, name)), isPublic, command: 'help', outcome: 'ok' };
   }
   const vdnCheck = decide('query', { ...actor, vdn: parsed.vdn }, deps);
-  if (!vdnCheck.ok) return privately(renderError({ title: vdnCheck.title, hint: vdnCheck.hint }), 'refused', parsed.command);
+  if (!vdnCheck.ok) return privately(renderError(own, vdnCheck), 'refused', parsed.command);
   const inv: Invocation = {
     userId: req.userId,
     channelId: req.channelId,
     vdn: parsed.vdn ?? deps.vdnIds[0] ?? 1,
     isAdmin: allows('view-recordings', actor, deps),
     isPublic,
+    tr,
   };
   let blocks: KnownBlock[];
   try {
@@ -77,17 +84,17 @@ export async function runCommand<D>(req: CommandRequest, deps: RunnerDeps<D> & D
     if (!handler) throw new Error(`no handler for ${parsed.command}`);
     blocks = await handler(parsed, inv, deps);
   } catch (error) {
-    if (error instanceof NotFound) return privately(renderError({ title: error.title, hint: error.hint }), 'not_found', parsed.command);
-    const later = deferral(error, req, deps);
+    if (error instanceof NotFound) return privately(renderError(own, error), 'not_found', parsed.command);
+    const later = deferral(own, error, req, deps);
     if (later) return privately(later, 'deferred', parsed.command);
     const reference = randomUUID().slice(0, 8);
     deps.log.error('command failed', { command: parsed.command, ref: reference, error, stack: error instanceof Error && !('service' in error) ? error.stack : undefined });
-    return privately(renderError(explainError(error, { timeZone: deps.timeZone, reference, maskNumbers: deps.maskNumbers })), 'error', parsed.command);
+    return privately(renderError(own, explainError(own, error, { timeZone: deps.timeZone, reference, maskNumbers: deps.maskNumbers })), 'error', parsed.command);
   }
   // Only a read-only answer, given privately, is offered for sharing.
   const done = { isPublic, command: parsed.command, outcome: 'ok' as const };
   if (isPublic || !parsed.spec.shareable) return { messages: fitBlocks(blocks), ...done };
-  return { messages: await offerShare(blocks, { userId: req.userId, channelId: req.channelId, command: req.text }, deps), ...done };
+  return { messages: await offerShare(blocks, { userId: req.userId, channelId: req.channelId, command: req.text, tr: own }, deps), ...done };
 }
 
 /** Slack keeps a `response_url` for 30 minutes: a deferred answer must come well within that. */
@@ -98,7 +105,7 @@ const MAX_DEFER_MS = 25 * 60_000;
  * call): when the request can be answered later, say when, run the same command again at that
  * time and deliver its answer then. Undefined when the error is not that, or cannot wait.
  */
-function deferral<D>(error: unknown, req: CommandRequest, deps: RunnerDeps<D> & D): KnownBlock[] | undefined {
+function deferral<D>(tr: Translator, error: unknown, req: CommandRequest, deps: RunnerDeps<D> & D): KnownBlock[] | undefined {
   if (!isAiccError(error) || error.code !== 'rate_limited' || !error.retryAt || !req.later) return undefined;
   const waitMs = error.retryAt.getTime() - deps.clock().getTime();
   if (waitMs > MAX_DEFER_MS) return undefined;
@@ -109,8 +116,8 @@ function deferral<D>(error: unknown, req: CommandRequest, deps: RunnerDeps<D> & 
       .catch((e: unknown) => deps.log.warn('a deferred answer could not be delivered', { error: e }));
   }, Math.max(0, waitMs) + DEFER_MARGIN_MS);
   timer.unref?.();
-  const at = formatTime(new Date(error.retryAt.getTime() + DEFER_MARGIN_MS), deps.timeZone);
-  return [section(`:hourglass_flowing_sand: The vendor allows one statistics call per VDN at a time and this one is spent. I will answer here at about ${at} (${escapeMrkdwn(deps.timeZone)}), when the next call is allowed.`)];
+  const at = tr.time(new Date(error.retryAt.getTime() + DEFER_MARGIN_MS), deps.timeZone);
+  return [section(tr.t('errors.deferred', { time: at, zone: escapeMrkdwn(deps.timeZone) }))];
 }
 
 /** A moment after the slot opens, so the guard's own margin has passed. */

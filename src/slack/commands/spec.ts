@@ -7,8 +7,14 @@
  * through to the handler without casts.
  */
 
-/** The outcome of parsing one raw value; `expected` completes "`page` must be …". */
-export type ValueResult<T> = { ok: true; value: T } | { ok: false; expected: string };
+import type { MessageKey } from '../../i18n/index.js';
+import { anyOf, msg, type Message, type Wording } from './message.js';
+
+/**
+ * The outcome of parsing one raw value; `expected` completes "`page` must be …" (a noun phrase,
+ * worded in the reader's language: a message from the `help.expected.*` keys).
+ */
+export type ValueResult<T> = { ok: true; value: T } | { ok: false; expected: Wording };
 
 /** Parses and validates one argument value. */
 export interface ValueSpec<T> {
@@ -25,14 +31,16 @@ export interface PositionalSpec<N extends string = string, T = unknown> {
   readonly required: boolean;
   /** The last positional may take every remaining word, joined by spaces (`help digest add`). */
   readonly rest?: boolean;
-  readonly help?: string;
+  /** What it is, for `help COMMAND` (a `help.*` key). */
+  readonly help?: MessageKey;
 }
 
 /** A named `key:value` option. */
 export interface OptionSpec<T = unknown> {
   readonly value: ValueSpec<T>;
   readonly required?: boolean;
-  readonly help?: string;
+  /** What it is, for `help COMMAND` (a `help.*` key). */
+  readonly help?: MessageKey;
 }
 
 /** Raw values as the parser collected them, for cross-argument checks. */
@@ -49,20 +57,20 @@ export interface CommandSpec<
 > {
   /** One word, or two for a subcommand (`digest add`). Lower case. */
   readonly name: N;
-  /** One line for the help list. */
-  readonly summary: string;
-  /** A longer explanation for `help COMMAND`. */
-  readonly details?: string;
+  /** One line for the help list, without a final stop (a `help.*` key, e.g. `help.stats.summary`). */
+  readonly summary: MessageKey;
+  /** A longer explanation for `help COMMAND` (a `help.*` key). */
+  readonly details?: MessageKey;
   readonly positional: P;
   readonly options: O;
   /** Whether the command reads a VDN, so `vdn:N` appears in its usage line. Default true. */
   readonly vdn?: boolean;
-  /** Example argument strings, without `/aicc`. */
+  /** Example argument strings, without `/aicc`: command words, the same in every language. */
   readonly examples: readonly string[];
   /** A read-only answer others may see: a private answer gets a **Share in channel** button. */
   readonly shareable?: boolean;
-  /** A check across arguments; returns a message when the combination is wrong. */
-  readonly check?: (values: CollectedValues) => string | undefined;
+  /** A check across arguments; returns what is wrong with the combination (an `errors.usage.*` message). */
+  readonly check?: (values: CollectedValues) => Wording | undefined;
 }
 
 /** Any row of any table. */
@@ -111,6 +119,9 @@ export interface ParseFailure {
   ok: false;
   /** The command recognised, when there was one. */
   command?: string;
+  /** What went wrong, to be worded in the reader's language. */
+  problem: Wording;
+  /** The same in English, for logs and tests. */
   message: string;
   /** The usage line of the command, or of every command when none was recognised. */
   usage: string;
@@ -133,13 +144,13 @@ export type CommandInput<T extends CommandTable, N extends T[number]['name']> = 
 
 /** One of a fixed set of words, case-insensitive. */
 export function choice<const C extends readonly string[]>(choices: C): ValueSpec<C[number]> {
-  const list = choices.length > 1 ? `${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}` : String(choices[0]);
+  const expected = msg('help.expected.oneOf', { choices: anyOf(choices) });
   return {
     placeholder: choices.join('|'),
     parse(raw) {
       const word = raw.toLowerCase();
       const hit = choices.find((c) => c === word);
-      return hit !== undefined ? { ok: true, value: hit } : { ok: false, expected: `one of ${list}` };
+      return hit !== undefined ? { ok: true, value: hit } : { ok: false, expected };
     },
   };
 }
@@ -147,7 +158,8 @@ export function choice<const C extends readonly string[]>(choices: C): ValueSpec
 /** A whole number within a range. */
 export function integer(opts: { min: number; max?: number; placeholder?: string }): ValueSpec<number> {
   const { min, max } = opts;
-  const expected = max === undefined ? `a whole number ≥ ${min}` : `a whole number from ${min} to ${max}`;
+  // Bounds as written (`9999`), not grouped: they read as limits, not as amounts.
+  const expected = max === undefined ? msg('help.expected.wholeAtLeast', { min: String(min) }) : msg('help.expected.wholeFromTo', { min: String(min), max: String(max) });
   return {
     placeholder: opts.placeholder ?? 'N',
     parse(raw) {
@@ -158,8 +170,8 @@ export function integer(opts: { min: number; max?: number; placeholder?: string 
   };
 }
 
-/** Text matching a pattern; `expected` describes it for the error message. */
-export function pattern(re: RegExp, placeholder: string, expected: string): ValueSpec<string> {
+/** Text matching a pattern; `expected` describes it for the error message (a `help.expected.*` message). */
+export function pattern(re: RegExp, placeholder: string, expected: Message): ValueSpec<string> {
   return {
     placeholder,
     parse: (raw) => (re.test(raw) ? { ok: true, value: raw } : { ok: false, expected }),
@@ -168,25 +180,20 @@ export function pattern(re: RegExp, placeholder: string, expected: string): Valu
 
 /** An identifier as the vendor issues them: letters, digits, `-`, `_`, `.`. */
 export function identifier(placeholder: string, maxLength = 64): ValueSpec<string> {
-  return pattern(
-    new RegExp(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,${maxLength - 1}}$`),
-    placeholder,
-    `letters, digits, '-', '_' or '.' (at most ${maxLength})`,
-  );
+  return pattern(new RegExp(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,${maxLength - 1}}$`), placeholder, msg('help.expected.identifier', { max: String(maxLength) }));
 }
 
 /** A calendar date `YYYY-MM-DD`, kept as that string (the handler reads it in the tenant's zone). */
 export function isoDate(): ValueSpec<string> {
-  const expected = 'YYYY-MM-DD';
   return {
     placeholder: 'YYYY-MM-DD',
     parse(raw) {
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
-      if (!m) return { ok: false, expected };
+      if (!m) return { ok: false, expected: msg('help.expected.date') };
       const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
       const probe = new Date(Date.UTC(y, mo - 1, d));
       const real = probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d;
-      return real ? { ok: true, value: raw } : { ok: false, expected: 'a real date, YYYY-MM-DD' };
+      return real ? { ok: true, value: raw } : { ok: false, expected: msg('help.expected.realDate') };
     },
   };
 }
@@ -198,8 +205,8 @@ export function text(opts: { placeholder?: string; maxLength?: number } = {}): V
     placeholder: opts.placeholder ?? 'TEXT',
     parse(raw) {
       const value = raw.trim();
-      if (value === '') return { ok: false, expected: 'some text' };
-      if ([...value].length > maxLength) return { ok: false, expected: `at most ${maxLength} characters` };
+      if (value === '') return { ok: false, expected: msg('help.expected.someText') };
+      if ([...value].length > maxLength) return { ok: false, expected: msg('help.expected.atMostChars', { max: String(maxLength) }) };
       return { ok: true, value };
     },
   };
@@ -211,7 +218,7 @@ export function text(opts: { placeholder?: string; maxLength?: number } = {}): V
  * is refused with a hint to pick the channel from Slack's suggestions.
  */
 export function channel(): ValueSpec<string> {
-  const expected = "a channel picked from Slack's # suggestions (so it arrives as a link), or a channel id such as `C0123ABCD`";
+  const expected = msg('help.expected.channel');
   return {
     placeholder: '#CHANNEL',
     parse(raw) {
@@ -233,12 +240,12 @@ export function csv<T>(item: ValueSpec<T>, opts: { placeholder?: string; max?: n
     placeholder: opts.placeholder ?? `${item.placeholder},…`,
     parse(raw) {
       const parts = [...new Set(raw.split(',').map((p) => p.trim()).filter((p) => p !== ''))];
-      if (parts.length === 0) return { ok: false, expected: `a comma-separated list of ${item.placeholder}` };
-      if (parts.length > max) return { ok: false, expected: `at most ${max} items` };
+      if (parts.length === 0) return { ok: false, expected: msg('help.expected.list', { item: item.placeholder }) };
+      if (parts.length > max) return { ok: false, expected: msg('help.expected.atMostItems', { max: String(max) }) };
       const values: T[] = [];
       for (const part of parts) {
         const parsed = item.parse(part);
-        if (!parsed.ok) return { ok: false, expected: `a list whose items are ${parsed.expected}` };
+        if (!parsed.ok) return { ok: false, expected: msg('help.expected.listItems', { expected: parsed.expected }) };
         values.push(parsed.value);
       }
       return { ok: true, value: values };

@@ -3,7 +3,7 @@
  * Text passed to the mrkdwn builders must already be escaped where it came from a user or vendor.
  */
 import type { ActionsBlock, Button, ContextBlock, DividerBlock, HeaderBlock, KnownBlock, MrkdwnElement, SectionBlock } from '@slack/types';
-import { formatAsOf } from '../format.js';
+import type { Translator } from '../../i18n/index.js';
 
 export const mrkdwn = (text: string): MrkdwnElement => ({ type: 'mrkdwn', text });
 
@@ -40,13 +40,13 @@ export const actions = (elements: Button[], blockId?: string): ActionsBlock => (
 });
 
 /** The context line under a data answer's header: VDN, the freshness time, and a stale warning. */
-export function metaLine(meta: { vdn?: number; timeZone: string; fetchedAt: Date; stale?: boolean }, ...extra: string[]): ContextBlock {
+export function metaLine(tr: Translator, meta: { vdn?: number; timeZone: string; fetchedAt: Date; stale?: boolean }, ...extra: string[]): ContextBlock {
   const parts = [
-    ...(meta.vdn !== undefined ? [`VDN ${meta.vdn}`] : []),
+    ...(meta.vdn !== undefined ? [tr.t('common.vdn', { vdn: String(meta.vdn) })] : []),
     ...extra,
-    formatAsOf(meta.fetchedAt, meta.timeZone),
+    tr.asOf(meta.fetchedAt, meta.timeZone),
   ];
-  if (meta.stale) parts.push(':hourglass: cached, the vendor allows a refresh only every few minutes');
+  if (meta.stale) parts.push(tr.t('common.stale'));
   return context(parts.join('  ·  '));
 }
 

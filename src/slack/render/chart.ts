@@ -14,6 +14,7 @@
  * The block travels through the renderers as a `KnownBlock` (cast where {@link xyChart} builds it);
  * `limits.ts` reads it back with {@link asChart} and enforces the limits.
  */
+import type { Translator } from '../../i18n/index.js';
 import type { KnownBlock } from '@slack/types';
 import { escapeMrkdwn, truncate } from '../format.js';
 import { context } from './blocks.js';
@@ -207,7 +208,7 @@ export function chartText(input: Pick<XYChartInput, 'categories' | 'series'>, fo
  * gap as "–") and what it left out; only the words when nothing can be drawn. Quiet leading
  * categories are left out of both (see {@link activeRange}). `notes` are added to the words.
  */
-export function chartWithText(input: XYChartInput, format: (v: number) => string, notes: readonly string[] = []): KnownBlock[] {
+export function chartWithText(tr: Translator, input: XYChartInput, format: (v: number) => string, notes: readonly string[] = []): KnownBlock[] {
   const range = activeRange(input.categories, input.series);
   const shown = pick(input, range);
   const built = xyChart(shown);
@@ -215,11 +216,11 @@ export function chartWithText(input: XYChartInput, format: (v: number) => string
   const empty = shown.series.filter((s) => s.values.every((v) => v === null)).map((s) => s.name);
   const lines = chartText({ categories: shown.categories, series: shown.series.filter((s) => !empty.includes(s.name)) }, format);
   const said = [...notes];
-  if (range.length < input.categories.length && shown.categories.length > 0) said.push(`from ${shown.categories[0]}; earlier hours had no calls or do not fit the chart`);
-  if (built && built.gaps.length > 0) said.push(`no data for ${built.gaps.join(', ')} (left out of the chart)`);
-  if (empty.length > 0) said.push(`no data: ${empty.map((n) => escapeMrkdwn(n)).join(', ')}`);
+  if (range.length < input.categories.length && shown.categories.length > 0) said.push(tr.t('common.chart.from', { first: shown.categories[0] }));
+  if (built && built.gaps.length > 0) said.push(tr.t('common.chart.gaps', { gaps: tr.list(built.gaps) }));
+  if (empty.length > 0) said.push(tr.t('common.chart.empty', { series: tr.list(empty.map((n) => escapeMrkdwn(n))) }));
   const beyond = [...dropped].filter((n) => !empty.includes(n));
-  if (beyond.length > 0) said.push(`not charted: ${beyond.map((n) => escapeMrkdwn(n)).join(', ')}`);
+  if (beyond.length > 0) said.push(tr.t('common.chart.notCharted', { series: tr.list(beyond.map((n) => escapeMrkdwn(n))) }));
   // A context block holds ten elements; the notes go last so they survive a long list.
   const texts = [...lines.slice(0, said.length > 0 ? 9 : 10), ...(said.length > 0 ? [said.join('  ·  ')] : [])];
   if (texts.length === 0) return [];

@@ -1,80 +1,81 @@
 /**
  * `/aicc help [command]`, generated from the command table so it always matches what the parser
- * accepts.
+ * accepts, and written in the reader's language: command words, option names and usage lines stay
+ * as they are typed; what they mean comes from the `help` catalogue.
  */
 import type { KnownBlock } from '@slack/types';
+import { translator, type MessageKey, type Translator } from '../../i18n/index.js';
 import { DEFAULT_SLASH_COMMAND, usageLine, type AnyCommandSpec, type CommandTable } from '../commands/spec.js';
 import { echo } from '../format.js';
 import { chunkLines, context, divider, header, section } from './blocks.js';
+import { examplesOf } from './usage.js';
 
 export interface HelpOptions {
   /** The slash command to show (default `/aicc`). */
   slashCommand?: string;
 }
 
-/** The help list, or the help of one command (or of a group such as `digest`). */
-export function renderHelp(table: CommandTable, commandName?: string, opts: HelpOptions = {}): KnownBlock[] {
+/** The help list, or the help of one command (or of a group such as `digest`), in `tr`'s language. */
+export function renderHelp(tr: Translator, table: CommandTable, commandName?: string, opts?: HelpOptions): KnownBlock[];
+/** @deprecated English only: pass the reader's translator first. Kept while callers switch. */
+export function renderHelp(table: CommandTable, commandName?: string, opts?: HelpOptions): KnownBlock[];
+export function renderHelp(...args: [Translator, CommandTable, string?, HelpOptions?] | [CommandTable, string?, HelpOptions?]): KnownBlock[] {
+  const [tr, table, commandName, opts = {}] = Array.isArray(args[0]) ? [translator('en'), ...(args as [CommandTable, string?, HelpOptions?])] : (args as [Translator, CommandTable, string?, HelpOptions?]);
   const slash = opts.slashCommand ?? DEFAULT_SLASH_COMMAND;
   const name = commandName?.trim().toLowerCase().replace(/\s+/g, ' ');
-  if (!name) return renderList(table, slash, `${slash} commands`);
+  const all = () => renderList(tr, table, slash, tr.t('help.list.title', { slash }));
+  if (!name) return all();
   const spec = table.find((s) => s.name === name);
-  if (spec) return renderOne(spec, slash);
+  if (spec) return renderOne(tr, spec, slash);
   const group = table.filter((s) => s.name.startsWith(`${name} `));
-  if (group.length > 0) return renderList(group, slash, `${slash} ${name}`);
-  return [section(`:thinking_face: There is no command \`${echo(name)}\`.`), ...renderList(table, slash, `${slash} commands`)];
+  if (group.length > 0) return renderList(tr, group, slash, `${slash} ${name}`);
+  return [section(tr.t('help.unknown', { name: echo(name) })), ...all()];
 }
 
 /**
  * One name per figure, used alike in answers, digests, alert metrics and here. Alert metric names
  * follow it (`connection_rate`); the older `success_rate` and `connect_rate` still work.
  */
-export const GLOSSARY: readonly (readonly [string, string])[] = [
-  ['Dialled', 'calls placed today (CMS: the task total)'],
-  ['Connected', 'dialled calls that were answered'],
-  ['Connection rate', 'connected ÷ dialled; alert metrics `connection_rate` (statistics) and `task_connection_rate` (CMS real-time)'],
-  ['Finished', 'numbers that need no more calls'],
-  ['Remaining', 'numbers not dialled yet'],
-  ['Completion rate', 'completed ÷ total of a task (CMS)'],
-  ['Autonomy rate', "a voice bot's self-service calls ÷ (self-service + handed to an agent)"],
-  ['Inconsistent', 'a figure the vendor sent that cannot be true (negative, or above its whole): shown as sent, left out of totals, rankings and alerts'],
+export const GLOSSARY: readonly MessageKey[] = [
+  'help.glossary.dialled',
+  'help.glossary.connected',
+  'help.glossary.connectionRate',
+  'help.glossary.finished',
+  'help.glossary.remaining',
+  'help.glossary.completionRate',
+  'help.glossary.autonomyRate',
+  'help.glossary.inconsistent',
 ];
 
-function glossary(): KnownBlock {
-  return context(['*Glossary*', ...GLOSSARY.map(([term, meaning]) => `*${term}*: ${meaning}`)].join('\n'));
+function glossary(tr: Translator): KnownBlock {
+  return context([tr.t('help.glossary.title'), ...GLOSSARY.map((key) => tr.t(key))].join('\n'));
 }
 
-function renderList(specs: readonly AnyCommandSpec[], slash: string, title: string): KnownBlock[] {
-  const lines = specs.map((s) => `*${s.name}*  ${s.summary}\n\`${usageLine(s, slash)}\``);
-  return [
-    header(title),
-    ...chunkLines(lines).map((c) => section(c)),
-    divider(),
-    glossary(),
-    context(
-      `Add \`vdn:N\` to pick a VDN and \`public\` to answer in the channel. Quote values with spaces: \`name:"spring follow"\`. \`${slash} help COMMAND\` explains one command.`,
-    ),
-  ];
+function renderList(tr: Translator, specs: readonly AnyCommandSpec[], slash: string, title: string): KnownBlock[] {
+  const lines = specs.map((s) => `*${s.name}*  ${tr.t(s.summary)}\n\`${usageLine(s, slash)}\``);
+  return [header(title), ...chunkLines(lines).map((c) => section(c)), divider(), glossary(tr), context(tr.t('help.list.footer', { slash }))];
 }
 
-function renderOne(spec: AnyCommandSpec, slash: string): KnownBlock[] {
+/** One argument line: `` • `page:N` (optional) — which page of results ``. */
+function argLine(tr: Translator, code: string, required: boolean | undefined, help: MessageKey | undefined): string {
+  const arg = required ? `\`${code}\`` : tr.t('help.arg.optional', { arg: `\`${code}\`` });
+  return `• ${arg}${help ? ` — ${tr.t(help)}` : ''}`;
+}
+
+function renderOne(tr: Translator, spec: AnyCommandSpec, slash: string): KnownBlock[] {
   const args: string[] = [];
-  for (const p of spec.positional) {
-    args.push(`• \`${p.value.placeholder}\`${p.required ? '' : ' (optional)'}${p.help ? ` — ${p.help}` : ''}`);
-  }
-  for (const [key, o] of Object.entries(spec.options)) {
-    args.push(`• \`${key}:${o.value.placeholder}\`${o.required ? '' : ' (optional)'}${o.help ? ` — ${o.help}` : ''}`);
-  }
-  if (spec.vdn !== false) args.push('• `vdn:N` (optional) — which VDN, 1 to 9999 (default: the configured one)');
-  args.push('• `public` (optional) — post the answer in the channel instead of only to you');
+  for (const p of spec.positional) args.push(argLine(tr, p.value.placeholder, p.required, p.help));
+  for (const [key, o] of Object.entries(spec.options)) args.push(argLine(tr, `${key}:${o.value.placeholder}`, o.required, o.help));
+  if (spec.vdn !== false) args.push(argLine(tr, 'vdn:N', false, 'help.option.vdn'));
+  args.push(argLine(tr, 'public', false, 'help.option.public'));
 
+  const summary = tr.t('help.one.summary', { summary: tr.t(spec.summary) });
   const blocks: KnownBlock[] = [
     header(`${slash} ${spec.name}`),
-    section(spec.details ? `${spec.summary}.\n${spec.details}` : `${spec.summary}.`),
-    section(`*Usage*\n\`\`\`${usageLine(spec, slash)}\`\`\``),
-    ...chunkLines(['*Arguments*', ...args]).map((c) => section(c)),
+    section(spec.details ? `${summary}\n${tr.t(spec.details)}` : summary),
+    section(`${tr.t('help.usage')}\n\`\`\`${usageLine(spec, slash)}\`\`\``),
+    ...chunkLines([tr.t('help.arguments'), ...args]).map((c) => section(c)),
   ];
-  if (spec.examples.length > 0) {
-    blocks.push(context(`Examples: ${spec.examples.map((e) => `\`${slash} ${e}\``).join('  ·  ')}`));
-  }
+  if (spec.examples.length > 0) blocks.push(context(tr.t('help.examples', { examples: examplesOf(slash, spec.examples) })));
   return blocks;
 }

@@ -20,6 +20,7 @@ import type {
   Timepicker,
   UsersSelect,
 } from '@slack/types';
+import { translator, type Translator } from '../../i18n/index.js';
 import { truncate } from '../format.js';
 
 /** A choice as `[value, label]`. */
@@ -129,6 +130,8 @@ export interface ModalInput {
   /** Shown on the submit button; absent for a modal that only informs. */
   submit?: string;
   close?: string;
+  /** The reader's language, for the default close button (Cancel / Close); English when absent. */
+  tr?: Translator;
   /** Context the submission needs back (a rule id, a channel); at most 3,000 characters. */
   privateMetadata?: string;
 }
@@ -136,12 +139,13 @@ export interface ModalInput {
 /** A modal view within Slack's limits. */
 export function modal(m: ModalInput): ModalView {
   if ((m.privateMetadata ?? '').length > 3000) throw new Error('private_metadata is longer than 3,000 characters');
+  const tr = m.tr ?? translator();
   return {
     type: 'modal',
     callback_id: m.callbackId,
     title: plain(m.title, 24),
     ...(m.submit ? { submit: plain(m.submit, 24) } : {}),
-    close: plain(m.close ?? (m.submit ? 'Cancel' : 'Close'), 24),
+    close: plain(m.close ?? tr.t(m.submit ? 'share.modal.cancel' : 'share.modal.close'), 24),
     blocks: m.blocks.slice(0, 100),
     ...(m.privateMetadata ? { private_metadata: m.privateMetadata } : {}),
   };

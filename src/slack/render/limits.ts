@@ -162,7 +162,8 @@ function fitButton(b: Button): Button {
  * by label). No chart at all when nothing is left.
  */
 function fitChart(block: DataVisualizationBlock): KnownBlock[] {
-  const title = truncate(block.title.trim() || 'Chart', LIMITS.chartTitle);
+  // Renderers always give a title; Slack refuses an empty one, so the net puts an emoji there.
+  const title = truncate(block.title.trim() || '📊', LIMITS.chartTitle);
   const chart = block.chart;
   const out = (c: DataVisualizationBlock['chart']): KnownBlock[] => [{ ...block, title, chart: c } as unknown as KnownBlock];
   if (chart.type === 'pie') {
@@ -266,5 +267,5 @@ export function fallbackText(blocks: readonly KnownBlock[]): string {
     .map((p) => p.replace(/```/g, ' ').replace(/[*`]/g, '').replace(/\s+/g, ' ').trim())
     .filter((p) => p !== '')
     .join(': ');
-  return truncateMrkdwn(text || 'AICC bot', LIMITS.fallbackText);
+  return truncateMrkdwn(text || 'AICC bot', LIMITS.fallbackText); // i18n-ok: the bot's name
 }

@@ -6,16 +6,20 @@
  * command text to re-run); this module only places and removes the button.
  */
 import type { ActionsBlock, KnownBlock } from '@slack/types';
+import { translator, type Translator } from '../../i18n/index.js';
 import { actions, button, isPrivateBlock } from './blocks.js';
 
 export const SHARE_ACTION_ID = 'share_in_channel';
 const SHARE_BLOCK_ID = 'share';
 const MAX_ACTIONS = 25;
 
-/** Adds the Share button (once): beside a trailing actions block's buttons when there is room, else in its own block. */
-export function withShareButton(blocks: readonly KnownBlock[], value?: string): KnownBlock[] {
+/**
+ * Adds the Share button (once), labelled in the language of the answer's reader (`tr`, English
+ * when absent): beside a trailing actions block's buttons when there is room, else in its own block.
+ */
+export function withShareButton(blocks: readonly KnownBlock[], value?: string, tr: Translator = translator()): KnownBlock[] {
   if (blocks.some((b) => b.type === 'actions' && hasShare(b))) return [...blocks];
-  const share = button(':mega: Share in channel', SHARE_ACTION_ID, value);
+  const share = button(tr.t('share.button'), SHARE_ACTION_ID, value);
   const last = blocks.at(-1);
   if (last?.type === 'actions' && last.elements.length < MAX_ACTIONS) {
     return [...blocks.slice(0, -1), { ...last, elements: [...last.elements, share] }];

@@ -23,7 +23,7 @@ describe('configuration', () => {
     const c = loadConfig({});
     expect(c.aicc).toMatchObject({ embeddedSimulator: true, authMode: 'auth-v2', vdnIds: [1], timeZone: 'UTC', timeoutMs: 15000, maxConcurrency: 8, statsMinIntervalS: 30 });
     expect(c.slack.mode).toBe('none');
-    expect(c.bot).toEqual({ adminUsers: [], allowedChannels: [], maskNumbers: true, timeZone: 'UTC' });
+    expect(c.bot).toEqual({ adminUsers: [], allowedChannels: [], maskNumbers: true, timeZone: 'UTC', locale: 'en' });
     expect(c.storage).toEqual({ databaseUrl: './data/aicc-bot.sqlite', collectIntervalS: 30, retentionDays: 35, digestGraceMin: 120 });
     expect(c.port).toBe(3000);
   });
@@ -62,10 +62,17 @@ describe('configuration', () => {
     [{ COLLECT_INTERVAL_S: '20' }, 'COLLECT_INTERVAL_S: must be at least AICC_STATS_MIN_INTERVAL_S (30)'],
     [{ BOT_TIMEZONE: 'Nowhere/Land' }, 'BOT_TIMEZONE: expected an IANA time zone'],
     [{ RETENTION_DAYS: '0' }, 'RETENTION_DAYS: expected a whole number from 1'],
+    [{ BOT_LOCALE: 'fr' }, 'BOT_LOCALE: expected one of en, zh-CN, es, pt-BR'],
   ])('names the variable in one line: %j', (env, expected) => {
     const err = errorOf(env as Record<string, string>);
     expect(err.message).toContain(expected);
     expect(err.message.split('\n')).toHaveLength(1);
+  });
+
+  it('reads BOT_LOCALE as people and Slack write language tags', () => {
+    expect(loadConfig({ BOT_LOCALE: 'zh_CN' }).bot.locale).toBe('zh-CN');
+    expect(loadConfig({ BOT_LOCALE: ' es-419 ' }).bot.locale).toBe('es');
+    expect(loadConfig({ BOT_LOCALE: 'pt' }).bot.locale).toBe('pt-BR');
   });
 
   it('never echoes a secret value in its error', () => {

@@ -1,25 +1,20 @@
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import {
-  echo,
-  escapeMrkdwn,
-  formatAsOf,
-  formatClockTime,
-  formatCount,
-  formatDate,
-  formatDateOrDateTime,
-  formatDateTime,
-  formatDuration,
-  formatPercent,
-  formatTime,
-  maskNumber,
-  progressBar,
-  rateOr,
-  ratio,
-  truncate,
-  truncateMrkdwn,
-} from '../../../src/slack/format.js';
+import { echo, escapeMrkdwn, maskNumber, progressBar, rateOr, ratio, truncate, truncateMrkdwn } from '../../../src/slack/format.js';
+import { translator } from '../../../src/i18n/index.js';
+
+/** The English translator's formatters (they were format.ts's before the bot spoke other languages). */
+const EN = translator('en');
+const formatAsOf = EN.asOf;
+const formatClockTime = EN.clockTime;
+const formatCount = EN.count;
+const formatDate = EN.date;
+const formatDateOrDateTime = EN.dateOrDateTime;
+const formatDateTime = EN.dateTime;
+const formatDuration = EN.duration;
+const formatPercent = EN.percent;
+const formatTime = EN.time;
 
 describe('escapeMrkdwn', () => {
   it('escapes &, < and > so nothing becomes a mention or a link', () => {
@@ -174,7 +169,7 @@ describe('ids as Slack links', () => {
     const { channelLink, userMention } = await import('../../../src/slack/format.js');
     expect(channelLink('C0OPS')).toBe('<#C0OPS>');
     expect(channelLink('C1>|<!channel')).toBe('<#C1channel>');
-    expect(channelLink('<>')).toBe('an unknown channel');
+    expect(channelLink('<>')).toBe('–');
     expect(userMention('U42')).toBe('<@U42>');
     expect(userMention('U1> <!here')).toBe('<@U1here>');
   });

@@ -6,11 +6,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../../src/platform/clock.js';
-import { formatDuration, formatTime } from '../../../../src/slack/format.js';
+import { translator } from '../../../../src/i18n/index.js';
 import { backtest } from '../../../../src/features/alerts/backtest.js';
 import type { SimCampaign } from '../../../../local/sim/campaigns.js';
 import { blocksText, startE2E, type E2E } from '../../../support/e2e.js';
 import { DAY_START, env, healthyCampaign, MIN, slackSince, START, tickAfter, TZ } from '../../../support/alerts-e2e.js';
+
+/** The English translator's formatters (they were format.ts's before the bot spoke other languages). */
+const EN = translator('en');
+const formatDuration = EN.duration;
+const formatTime = EN.time;
 
 const answer = (r: { responses: { body: Record<string, unknown> }[] }) => r.responses.map((x) => blocksText(x.body.blocks)).join('\n');
 

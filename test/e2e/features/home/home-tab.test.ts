@@ -96,6 +96,8 @@ describe('the Home tab', () => {
     const s = slackSince(e2e, mark, 'COPS');
     expect(said(s.replies[0])).toMatch(/Acknowledged by <@U0ALICE>/);
     expect((await e2e.bot.store.alerts.states.get(1, String(c.id)))?.ackedBy).toBe('U0ALICE');
+    // The refresh is asked for once the click's listener has finished, which may be after its post.
+    await waitFor(() => (e2e.handled.every((h) => h.done) ? true : undefined), 'the click’s listener to finish');
     await e2e.bot.home.flush();
     expect(text(e2e.slack.views.home('U0ALICE'))).toContain(':eyes: <@U0ALICE>');
     expect(actionIds(e2e.slack.views.home('U0ALICE')!)).not.toContain('"action_id":"alert_ack"');
@@ -104,7 +106,7 @@ describe('the Home tab', () => {
   it('Mute… needs an admin; the refusal comes in a modal', async () => {
     const home = e2e.slack.views.home('U0ALICE')!;
     await v.click(home, 'U0ALICE', { action_id: 'alert_mute_pick' }, { expect: 'views.open' });
-    expect(text(e2e.slack.views.modals({ user: 'U0ALICE' }).at(-1))).toMatch(/Only the bot's administrators can mute alert rules/);
+    expect(text(e2e.slack.views.modals({ user: 'U0ALICE' }).at(-1))).toMatch(/Only the bot's administrators can mute alerts/);
     expect((await e2e.bot.store.alerts.get(1))?.mutedUntil).toBeUndefined();
   });
 

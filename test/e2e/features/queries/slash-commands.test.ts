@@ -4,8 +4,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../../src/platform/clock.js';
-import { formatCount, formatPercent, ratio } from '../../../../src/slack/format.js';
+import { ratio } from '../../../../src/slack/format.js';
+import { translator } from '../../../../src/i18n/index.js';
 import { blocksText, startE2E, type E2E } from '../../../support/e2e.js';
+
+/** The English translator's formatters (they were format.ts's before the bot spoke other languages). */
+const EN = translator('en');
+const formatCount = EN.count;
+const formatPercent = EN.percent;
 
 const clock = manualClock('2026-11-20T06:30:00Z'); // 14:30 in Asia/Shanghai: a working afternoon
 let e2e: E2E;

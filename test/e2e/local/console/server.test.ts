@@ -10,9 +10,14 @@ import { manualClock } from '../../../../src/platform/clock.js';
 import { startConsole, type ConsoleState, type RunningConsole } from '../../../../local/console/server.js';
 import { signSlackRequest } from '../../../../local/fakeslack/index.js';
 import { silentLogger } from '../../../../src/platform/log.js';
-import { formatPercent, ratio } from '../../../../src/slack/format.js';
+import { ratio } from '../../../../src/slack/format.js';
+import { translator } from '../../../../src/i18n/index.js';
 import { SIGNING_SECRET, startE2E, type E2E } from '../../../support/e2e.js';
 import { startScriptedServer } from '../../../support/scripted-server.js';
+
+/** The English translator's formatters (they were format.ts's before the bot spoke other languages). */
+const EN = translator('en');
+const formatPercent = EN.percent;
 
 const clock = manualClock('2026-11-20T06:30:00Z'); // 14:30 in Asia/Shanghai: campaigns are dialling
 let e2e: E2E;
@@ -60,13 +65,17 @@ describe('console HTTP', () => {
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await page.text();
-    expect(html).toContain('try <code data-fill="/aicc help">/aicc help</code>, <code data-fill="/aicc stats">/aicc stats</code>, <code data-fill="/aicc campaigns">/aicc campaigns</code>');
+    expect(html).toContain('<html lang="en-US" dir="ltr">');
+    // The page's words carry their catalogue keys, for the page script to put in its reader's language.
+    expect(html.replace(/<span data-i18n="[^"]*">([^<]*)<\/span>/g, '$1')).toContain('try <code data-fill="/aicc help">/aicc help</code>, <code data-fill="/aicc stats">/aicc stats</code>, <code data-fill="/aicc campaigns">/aicc campaigns</code>');
     expect((await fetch(url('/console.js'))).headers.get('content-type')).toMatch(/javascript/);
+    expect((await fetch(url('/console-i18n.js'))).headers.get('content-type')).toMatch(/javascript/);
     expect((await fetch(url('/console.css'))).headers.get('content-type')).toMatch(/text\/css/);
     const state = await getState();
     expect(state.channels.map((c) => c.name)).toEqual(['general', 'outbound-ops', 'alerts']);
     expect(state.channels[0]!.id).toBe('C0GENERAL');
-    expect(state.users.map((u) => u.role)).toEqual(['supervisor', 'admin']);
+    expect(state.users.map((u) => u.role)).toEqual(['supervisor', 'admin', 'supervisor', 'supervisor', 'supervisor']);
+    expect(state.users.map((u) => u.locale)).toEqual(['en', 'en', 'zh-CN', 'es', 'pt-BR']);
   });
 
   it('/aicc stats: acked, echoed as the user’s line, and answered with the simulator’s numbers', async () => {

@@ -1,5 +1,6 @@
 /** The console's timeline over a real fake-Slack workspace: order, command lines, threads, deletions. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { withoutL10n } from '../../../support/console-l10n.js';
 import { DEMO_CHANNELS, DEMO_USERS } from '../../../../local/console/demo.js';
 import { messageDomId, Timeline, type TimelineUpdate } from '../../../../local/console/timeline.js';
 import { startFakeSlack, type FakeSlack } from '../../../../local/fakeslack/index.js';
@@ -35,7 +36,7 @@ describe('Timeline', () => {
     // Only the person who typed it sees the command line (the page hides it from other viewers).
     expect(items[0]!.html).toContain('data-ephemeral-to="U0SUPERV"');
     expect(items[0]!.html).not.toContain('Only visible to you');
-    expect(items[1]!.html).toContain('<span class="msg-author">AICC Ops</span><span class="msg-app">APP</span><span class="msg-time">14:30</span>');
+    expect(withoutL10n(items[1]!.html)).toContain('<span class="msg-author">AICC Ops</span><span class="msg-app">APP</span><span class="msg-time">14:30</span>');
     expect(items[1]!.html).toContain('@Mei Lin');
     expect(items[1]!.html).toContain('#alerts');
   });

@@ -7,7 +7,7 @@
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../../src/platform/clock.js';
-import { DEMO_PLACES } from '../../../../local/console/demo.js';
+import { DEMO_PLACES, DEMO_USERS } from '../../../../local/console/demo.js';
 import type { DemoSetup } from '../../../../local/demo/seed.js';
 import { startDemo } from '../../../../local/demo/start.js';
 import { silentLogger } from '../../../../src/platform/log.js';
@@ -35,7 +35,7 @@ beforeAll(async () => {
   await e2e.bot.collector.tick();
   await e2e.bot.collector.settled();
   const client = new WebClient(BOT_TOKEN, { slackApiUrl: e2e.slack.url });
-  setup = (await startDemo({ store: e2e.bot.store, client, world: e2e.sim.world, clock, log: silentLogger, vdn: VDN, timeZone: TZ, botTimeZone: TZ, intervalMs: 30_000, ...DEMO_PLACES }))!;
+  setup = (await startDemo({ store: e2e.bot.store, client, world: e2e.sim.world, clock, log: silentLogger, vdn: VDN, timeZone: TZ, botTimeZone: TZ, intervalMs: 30_000, ...DEMO_PLACES, people: DEMO_USERS }))!;
 });
 afterAll(async () => {
   await e2e?.close();
@@ -52,6 +52,8 @@ describe('the demo, as a newcomer sees it', () => {
     expect(text).toContain('recovers at *11:08*');
     expect(text).toMatch(/should fire around \*11:0[45](–11:0[56])?\* and resolve around \*11:1[123](–11:1[234])?\*/);
     expect(JSON.stringify(welcome!.blocks)).toContain('"action_id":"digest_run","value":"1"');
+    // Who to type as to see the bot in another language.
+    expect(text).toContain('王芳 (简体中文), Lucía Fernández (Español (Latinoamérica)), and João Pereira (Português (Brasil)) read Slack in their own language');
   });
 
   it('Run now (a signed block_actions click) posts the seeded digest to #alerts and says so privately', async () => {

@@ -112,6 +112,39 @@ describe('fake Slack Web API over HTTP', () => {
     expect((await client.users.info({ user: 'U0OTHER' })).user).toMatchObject({ is_admin: false, tz: 'UTC' });
   });
 
+  it('users.info says a user\'s Slack language only with include_locale, as Slack does; setUser changes it', async () => {
+    // Without include_locale Slack leaves the locale out.
+    expect((await client.users.info({ user: 'U0ADMIN' })).user).not.toHaveProperty('locale');
+    // Someone who never picked a language reads Slack in US English.
+    expect((await client.users.info({ user: 'U0ADMIN', include_locale: true })).user?.locale).toBe('en-US');
+    expect((await client.users.info({ user: 'U0NEVERSEEN', include_locale: true })).user?.locale).toBe('en-US');
+    const changes: string[] = [];
+    fake.on('user', (u) => changes.push(`${u.id}:${u.locale}`));
+    for (const [id, locale] of [['U0WANG', 'zh-CN'], ['U0LUCIA', 'es-LA'], ['U0JOAO', 'pt-BR']] as const) fake.setUser({ id, realName: id, locale });
+    expect((await client.users.info({ user: 'U0WANG', include_locale: true })).user).toMatchObject({ locale: 'zh-CN', real_name: 'U0WANG' });
+    expect((await client.users.info({ user: 'U0LUCIA', include_locale: true })).user?.locale).toBe('es-LA');
+    expect((await client.users.info({ user: 'U0JOAO', include_locale: true })).user?.locale).toBe('pt-BR');
+    // A change keeps what it does not name: Ada picks Chinese and is still an admin in Shanghai.
+    fake.setUser({ id: 'U0ADMIN', locale: 'zh-CN' });
+    expect((await client.users.info({ user: 'U0ADMIN', include_locale: true })).user).toMatchObject({ name: 'ada', tz: 'Asia/Shanghai', is_admin: true, locale: 'zh-CN' });
+    expect(fake.user('U0ADMIN')).toMatchObject({ locale: 'zh-CN', isAdmin: true });
+    expect(changes).toEqual(['U0WANG:zh-CN', 'U0LUCIA:es-LA', 'U0JOAO:pt-BR', 'U0ADMIN:zh-CN']);
+    // The user_change event carries the same user, locale included.
+    expect(fake.userObject('U0LUCIA')).toMatchObject({ id: 'U0LUCIA', locale: 'es-LA' });
+  });
+
+  it('notes on each call and response_url post why it was refused, so a test can assert that none was', async () => {
+    await client.chat.postMessage({ channel: 'C0GENERAL', text: 'fine', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'ok' } }] });
+    await platformError(client.chat.postMessage({ channel: 'C0GENERAL', text: 'x', blocks: [{ type: 'header', text: { type: 'plain_text', text: 'Resumen diario '.repeat(11) } }] }));
+    const [good, bad] = fake.calls;
+    expect(good!.error).toBeUndefined();
+    expect(bad).toMatchObject({ error: 'invalid_blocks', problems: [expect.stringMatching(/less than 151 characters/)] });
+    const url = fake.responseUrl('R1', { channel: 'C0GENERAL', user: 'U0ADMIN' });
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ blocks: [{ type: 'section' }] }) });
+    expect(res.status).toBe(400);
+    expect(fake.responses[0]).toMatchObject({ id: 'R1', error: 'invalid_blocks' });
+  });
+
   it('uploads files through the external upload flow', async () => {
     await client.filesUploadV2({ channel_id: 'C0GENERAL', filename: 'report.csv', title: 'Report', content: 'a,b\n1,2\n', initial_comment: 'daily report' });
     expect(fake.calls.map((c) => c.method)).toEqual(['files.getUploadURLExternal', 'files.completeUploadExternal']);

@@ -14,6 +14,7 @@ import { manualClock } from '../../../../src/platform/clock.js';
 import { silentLogger } from '../../../../src/platform/log.js';
 import type { AlertRule, Store } from '../../../../src/store/index.js';
 import { blocksText } from '../../../support/blocks-text.js';
+import { createLocales } from '../../../../src/slack/locales.js';
 import { fakeActions, fakeReplies, type FakeActions } from '../../../support/bolt-fakes.js';
 import { memoryStore } from '../../../support/memory-store.js';
 
@@ -27,6 +28,7 @@ let actions: FakeActions;
 let asked: unknown[][];
 let ackOutcome: AckOutcome;
 let muteResult: AlertRule | undefined;
+let deps: AlertsDeps;
 
 beforeEach(async () => {
   store = await memoryStore();
@@ -46,7 +48,7 @@ beforeEach(async () => {
       return muteResult;
     },
   } as Partial<AlertEngine> as AlertEngine;
-  const deps: AlertsDeps = {
+  deps = {
     alerts,
     clock: manualClock(NOW),
     log: silentLogger,
@@ -151,5 +153,28 @@ describe('alert buttons', () => {
       expect(blocksText(r.responses[0]!.blocks)).toContain('That alert no longer exists');
       expect(await audit()).toEqual([]);
     });
+  });
+});
+
+describe('alert buttons in the clicker’s language', () => {
+  it('answers privately in the language each user chose (or English), whatever the alert’s', async () => {
+    const clock = manualClock(NOW);
+    await store.languages.set('user', 'U0BOB', 'zh-CN', 'U0BOB', NOW);
+    await store.languages.set('user', 'U0CARLA', 'pt-BR', 'U0CARLA', NOW);
+    const localized = fakeActions();
+    registerAlertActions(localized, { ...deps, locales: createLocales({ languages: store.languages, fallback: 'en', clock, log: silentLogger }) });
+    const press = async (actionId: string, user: string) => {
+      const replies = fakeReplies(events);
+      await localized.click(actionId, { value, user, channel: 'COPS' }, replies);
+      return blocksText(replies.responses[0]?.blocks);
+    };
+    ackOutcome = { status: 'already', by: 'U0ALICE' };
+    expect(await press(ALERT_ACK_ACTION, 'U0BOB')).toContain(':eyes: 已由 <@U0ALICE> 确认。');
+    ackOutcome = { status: 'not-firing', state: 'resolved' };
+    expect(await press(ALERT_ACK_ACTION, 'U0CARLA')).toContain('Este alerta não está mais disparado (resolvido)');
+    expect(await press(ALERT_ACK_ACTION, 'U0DAN')).toContain('no longer firing (resolved)');
+    const refused = await press(ALERT_MUTE_HOUR_ACTION, 'U0CARLA');
+    expect(refused).toContain('Ou reconheça o alerta.');
+    expect(await press(ALERT_MUTE_HOUR_ACTION, 'UADMIN')).toContain('Alert 1 muted until 15:30 (Asia/Shanghai).');
   });
 });

@@ -1,4 +1,5 @@
 /** `/aicc campaigns` through its handler, over a fake campaign directory: filtering, paging, buttons. */
+import { translator } from '../../../../src/i18n/index.js';
 import { describe, expect, it } from 'vitest';
 import type { Aicc } from '../../../../src/aicc/index.js';
 import type { Campaign } from '../../../../src/aicc/domain.js';
@@ -43,7 +44,7 @@ function setup() {
     allowedChannels: [],
     vdnIds: [8],
   };
-  const inv: Invocation = { userId: 'U1', channelId: 'C1', vdn: 8, isAdmin: false, isPublic: false };
+  const inv: Invocation = { userId: 'U1', channelId: 'C1', vdn: 8, isAdmin: false, isPublic: false, tr: translator('en') };
   const run = (text: string) => {
     const parsed = parseCommand(text, [campaignsCommand] as const);
     if (!parsed.ok) throw new Error(parsed.message);

@@ -2,6 +2,7 @@
  * `/aicc stats` through its handler, with a fake statistics upstream behind the real rate guard and
  * a fake campaign directory: what is asked upstream, and what the answer says.
  */
+import { translator } from '../../../../src/i18n/index.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Aicc } from '../../../../src/aicc/index.js';
 import type { Campaign, CampaignStats } from '../../../../src/aicc/domain.js';
@@ -21,7 +22,7 @@ import { allText, campaign, stats } from '../../../support/render-fixtures.js';
 import { tableRows } from '../../../support/rich-blocks.js';
 
 const TZ = 'Asia/Shanghai';
-const inv: Invocation = { userId: 'U1', channelId: 'C1', vdn: 8, isAdmin: false, isPublic: false };
+const inv: Invocation = { userId: 'U1', channelId: 'C1', vdn: 8, isAdmin: false, isPublic: false, tr: translator('en') };
 
 let clock: ManualClock;
 /** Upstream statistics calls, in order. */
@@ -109,7 +110,7 @@ describe('handleStats', () => {
 
   it('a campaign the VDN does not have is a NotFound, and the directory is not asked', async () => {
     await expect(handleStats(input('stats 999'), inv, deps())).rejects.toThrow(NotFound);
-    await expect(handleStats(input('stats 999'), inv, deps())).rejects.toMatchObject({ title: 'No statistics for campaign `999` in VDN 8.' });
+    await expect(handleStats(input('stats 999'), inv, deps())).rejects.toMatchObject({ message: 'No statistics for campaign `999` in VDN 8.' });
     expect(events).not.toContain('directory.byId');
   });
 

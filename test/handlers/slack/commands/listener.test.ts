@@ -13,6 +13,7 @@ import type { RunnerDeps } from '../../../../src/slack/commands/run.js';
 import { defineCommand, integer, text } from '../../../../src/slack/commands/spec.js';
 import { section } from '../../../../src/slack/render/blocks.js';
 import { SHARE_ACTION_ID } from '../../../../src/slack/render/share.js';
+import { fixedLocales, type Locales } from '../../../../src/slack/locales.js';
 import { answerIdFromShareValue } from '../../../../src/slack/share.js';
 import type { Store } from '../../../../src/store/index.js';
 import { memoryStore } from '../../../support/memory-store.js';
@@ -22,7 +23,8 @@ import { fakeCommandApp, fakeReplies, type FakeReplies } from '../../../support/
 
 const echoCommand = defineCommand({
   name: 'echo',
-  summary: 'Say a word back',
+  // Any catalogue key: help words it in the reader's language.
+  summary: 'help.status.summary',
   positional: [{ name: 'word', value: text({ maxLength: 40 }), required: true }],
   options: { times: { value: integer({ min: 1, max: 200 }) } },
   examples: ['echo hi'],
@@ -50,7 +52,7 @@ afterEach(async () => {
 });
 
 /** Registers the listener on a fake app and sends one `/aicc text`. */
-async function slash(text: string, opts: { channel?: string; allowedChannels?: string[] } = {}): Promise<FakeReplies> {
+async function slash(text: string, opts: { channel?: string; allowedChannels?: string[]; locales?: Locales } = {}): Promise<FakeReplies> {
   const { app, slash: send } = fakeCommandApp();
   const deps: RunnerDeps = {
     table: { commands: [helpCommand, echoCommand], handlers: { echo: (input, inv, d) => handler(input, inv, d) } },
@@ -61,6 +63,7 @@ async function slash(text: string, opts: { channel?: string; allowedChannels?: s
     adminUsers: [],
     allowedChannels: opts.allowedChannels ?? [],
     vdnIds: [8],
+    ...(opts.locales ? { locales: opts.locales } : {}),
   };
   registerAiccCommand(app, deps);
   const replies = fakeReplies(events);
@@ -115,7 +118,7 @@ describe('the /aicc listener', () => {
   it('help is answered from the table', async () => {
     const r = await slash('help');
     expect(r.events).toEqual(['ack', 'acked', 'respond']);
-    expect(blocksText(r.responses[0]!.blocks)).toContain('Say a word back');
+    expect(blocksText(r.responses[0]!.blocks)).toContain('*echo*  Bot health: collector health');
   });
 
   it('outside BOT_ALLOWED_CHANNELS it refuses politely and runs nothing', async () => {
@@ -139,5 +142,45 @@ describe('the /aicc listener', () => {
     const ref = /\b([0-9a-f]{8})\b/.exec(said)?.[1];
     expect(ref).toBeDefined();
     expect(logs.find((l) => l.includes('command failed'))).toContain(ref);
+  });
+
+  describe("in the user's language", () => {
+    it('help in Chinese: the list, the glossary and the footer; command words stay English', async () => {
+      const r = await slash('help', { locales: fixedLocales('zh-CN') });
+      const said = blocksText(r.responses[0]!.blocks);
+      expect(said).toContain('/aicc 命令');
+      expect(said).toContain('*echo*  机器人运行状况：采集器状态');
+      expect(said).toContain('`/aicc echo TEXT [times:N] [vdn:N]`');
+      expect(said).toContain('*接通率*：接通量 ÷ 呼叫量');
+      expect(said).toContain('加上 `vdn:N` 可指定 VDN');
+      expect(r.responses[0]!.text).toContain('/aicc 命令');
+    });
+
+    it('a usage error in Spanish: what is wrong, the usage line and where to read more', async () => {
+      const r = await slash('echo hi times:0', { locales: fixedLocales('es') });
+      expect(r.events).toEqual(['ack', 'acked', 'respond']);
+      const said = blocksText(r.responses[0]!.blocks);
+      expect(said).toContain(':warning: `times` debe ser un número entero de 1 a 200, no `0`');
+      expect(said).toContain('*Uso*\n```/aicc echo TEXT [times:N] [vdn:N]```');
+      expect(said).toContain('Ejemplos: `/aicc echo hi`');
+      expect(said).toContain('`/aicc help echo` para más información');
+    });
+
+    it('a refusal outside BOT_ALLOWED_CHANNELS in Portuguese', async () => {
+      const r = await slash('echo hi', { channel: 'CRANDOM', allowedChannels: ['COPS', 'CSUP'], locales: fixedLocales('pt-BR') });
+      const said = blocksText(r.responses[0]!.blocks);
+      expect(said).toContain('*As consultas do AICC não são respondidas neste canal.*');
+      expect(said).toContain('Pergunte em <#COPS> ou <#CSUP>.');
+    });
+
+    it('a failing handler explained in Portuguese, with its reference', async () => {
+      handler = async () => {
+        throw new Error('kaboom');
+      };
+      const r = await slash('echo hi', { locales: fixedLocales('pt-BR') });
+      const said = blocksText(r.responses[0]!.blocks);
+      expect(said).toContain('*Algo deu errado dentro do bot*');
+      expect(said).toMatch(/passe ao seu administrador a referência [0-9a-f]{8}/);
+    });
   });
 });

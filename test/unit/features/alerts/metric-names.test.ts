@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { canonicalMetric, METRICS, metricOf } from '../../../../src/features/alerts/metrics.js';
 import { alertMetric } from '../../../../src/features/alerts/command-values.js';
 import { renderHelp } from '../../../../src/slack/render/help.js';
+import { metricLabel } from '../../../../src/features/alerts/words.js';
+import { translator } from '../../../../src/i18n/index.js';
 import { allText } from '../../../support/render-fixtures.js';
 
 describe('one name per figure', () => {
   it('connected ÷ dialled is "connection rate"; the old metric names still resolve', () => {
-    expect(METRICS.connection_rate.label).toBe('connection rate');
+    expect(metricLabel(translator('en'), 'connection_rate')).toBe('connection rate');
     expect(metricOf('success_rate')?.name).toBe('connection_rate');
     expect(metricOf('connect_rate')?.name).toBe('task_connection_rate');
     expect(canonicalMetric('nope')).toBeUndefined();

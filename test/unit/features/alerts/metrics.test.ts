@@ -4,6 +4,9 @@ import { breaches, clears, defaultClear, formatThreshold, formatValue, METRICS }
 import { noticeStep } from '../../../../src/features/alerts/notice-step.js';
 import { durationWords, nextMidnight, parseDuration } from '../../../../src/features/alerts/time.js';
 import type { ServiceNotice } from '../../../../src/store/service-notices.js';
+import { translator } from '../../../../src/i18n/index.js';
+
+const en = translator('en');
 
 describe('metrics', () => {
   it('reads rates in percent with the day’s volume', () => {
@@ -53,12 +56,12 @@ describe('metrics', () => {
   });
 
   it('formats values in their unit', () => {
-    expect(formatValue(METRICS.connection_rate, 31.24)).toBe('31.2%');
-    expect(formatValue(METRICS.waiting, 1)).toBe('1 call');
-    expect(formatValue(METRICS.waiting, 14)).toBe('14 calls');
-    expect(formatValue(METRICS.waiting, undefined)).toBe('–');
-    expect(formatThreshold(METRICS.connection_rate, 40)).toBe('40%');
-    expect(formatThreshold(METRICS.waiting, 20)).toBe('20');
+    expect(formatValue(en, METRICS.connection_rate, 31.24)).toBe('31.2%');
+    expect(formatValue(en, METRICS.waiting, 1)).toBe('1 call');
+    expect(formatValue(en, METRICS.waiting, 14)).toBe('14 calls');
+    expect(formatValue(en, METRICS.waiting, undefined)).toBe('–');
+    expect(formatThreshold(en, METRICS.connection_rate, 40)).toBe('40%');
+    expect(formatThreshold(en, METRICS.waiting, 20)).toBe('20');
   });
 });
 

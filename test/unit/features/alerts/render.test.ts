@@ -17,6 +17,10 @@ import {
 import { renderAlertList, renderAlertTest, type AlertRuleView } from '../../../../src/features/alerts/render-list.js';
 import { blocksText } from '../../../support/blocks-text.js';
 import { chartsOf, richLimitProblems, xyOf } from '../../../support/rich-blocks.js';
+import { translator } from '../../../../src/i18n/index.js';
+import { metricLabel } from '../../../../src/features/alerts/words.js';
+
+const en = translator('en');
 
 const TZ = 'Asia/Shanghai';
 const T = new Date('2026-11-20T02:15:00Z'); // 10:15 in Shanghai
@@ -48,7 +52,7 @@ const actionIds = (blocks: unknown[]) =>
 
 describe('alert message', () => {
   it('firing: value, volume, threshold, trend, campaign and the three buttons', () => {
-    const blocks = renderAlertMessage(view());
+    const blocks = renderAlertMessage(en, view());
     expect(blockProblems(blocks)).toEqual([]);
     const text = blocksText(blocks);
     expect(text).toContain('Connection rate 31.2%, below 40%');
@@ -62,7 +66,7 @@ describe('alert message', () => {
   });
 
   it('acknowledged and muted: says who and until when; no Acknowledge button', () => {
-    const blocks = renderAlertMessage(view({ ackedBy: 'U0ALICE', ackedAt: T, mutedUntil: new Date(T.getTime() + 3600_000) }));
+    const blocks = renderAlertMessage(en, view({ ackedBy: 'U0ALICE', ackedAt: T, mutedUntil: new Date(T.getTime() + 3600_000) }));
     expect(blockProblems(blocks)).toEqual([]);
     const text = blocksText(blocks);
     expect(text).toContain('Acknowledged by <@U0ALICE> at 10:15');
@@ -73,7 +77,7 @@ describe('alert message', () => {
   });
 
   it('resolved: says so, with the reason, and has no buttons', () => {
-    const blocks = renderAlertMessage(view({ state: 'resolved', value: 52, resolvedAt: T, resolvedReason: 'campaign paused' }));
+    const blocks = renderAlertMessage(en, view({ state: 'resolved', value: 52, resolvedAt: T, resolvedReason: 'campaign paused' }));
     expect(blockProblems(blocks)).toEqual([]);
     expect(blocksText(blocks)).toMatch(/Resolved: connection rate 52.0%/);
     expect(blocksText(blocks)).toContain('campaign paused');
@@ -82,52 +86,53 @@ describe('alert message', () => {
 
   it('escapes vendor text and inserts only real mention tokens', () => {
     const hostile = view({ subject: { kind: 'campaign', id: '1<!channel>`', name: '<!channel> *bold* & <https://x|y>', status: 2, statusLabel: 'running' }, mention: '<!subteam^S0OPS|@oncall>' });
-    const text = blocksText(renderAlertMessage(hostile));
+    const text = blocksText(renderAlertMessage(en, hostile));
     expect(text).not.toContain('<!channel>');
     expect(text).toContain('&lt;!channel&gt;');
     expect(text).toContain('<!subteam^S0OPS|@oncall>');
-    expect(alertFallbackText(hostile)).toContain('<!subteam^S0OPS|@oncall>');
-    expect(alertFallbackText(hostile)).not.toContain('<!channel>');
-    const forged = blocksText(renderAlertMessage(view({ mention: '<!everyone> <https://evil|x>' })));
+    expect(alertFallbackText(en, hostile)).toContain('<!subteam^S0OPS|@oncall>');
+    expect(alertFallbackText(en, hostile)).not.toContain('<!channel>');
+    const forged = blocksText(renderAlertMessage(en, view({ mention: '<!everyone> <https://evil|x>' })));
     expect(forged).not.toContain('<!everyone>');
     expect(forged).not.toContain('evil');
   });
 
   it('comparison signs are escaped: `<` and `>` are mrkdwn control characters', () => {
     for (const op of ['<', '<=', '>', '>='] as const) {
-      const t = blocksText(renderAlertMessage(view({ op, mention: '<@U0BOB>' })));
+      const t = blocksText(renderAlertMessage(en, view({ op, mention: '<@U0BOB>' })));
       expect(t.replace('<@U0BOB>', '').replace(/<#[A-Z0-9]+>/g, '')).not.toMatch(/[<>]/);
     }
   });
 
   it('a voice bot alert names the bot; counts read as calls', () => {
-    const blocks = renderAlertMessage(view({ metric: METRICS.waiting, op: '>', threshold: 20, clearValue: 15, value: 25, volume: 300, subject: { kind: 'campaign', id: '1' } }));
+    const blocks = renderAlertMessage(en, view({ metric: METRICS.waiting, op: '>', threshold: 20, clearValue: 15, value: 25, volume: 300, subject: { kind: 'campaign', id: '1' } }));
     expect(blocksText(blocks)).toContain('Calls waiting 25 calls, above 20');
-    const bot = renderAlertMessage(view({ metric: METRICS.autonomy_rate, subject: { kind: 'bot', id: '943370855474270208' }, volume: 120 }));
+    const bot = renderAlertMessage(en, view({ metric: METRICS.autonomy_rate, subject: { kind: 'bot', id: '943370855474270208' }, volume: 120 }));
     expect(blockProblems(bot)).toEqual([]);
     expect(blocksText(bot)).toContain('voice bot `943370855474270208`');
     expect(blocksText(bot)).toContain('n=120 bot calls');
   });
 
   it('thread replies: reminder with the mention, resolution with how long it lasted', () => {
-    const reminder = renderReminder(view({ mention: '<@U0BOB>' }), new Date(T.getTime() + 4 * 3600_000));
+    const reminder = renderReminder(en, view({ mention: '<@U0BOB>' }), new Date(T.getTime() + 4 * 3600_000));
     expect(blockProblems(reminder)).toEqual([]);
     expect(blocksText(reminder)).toMatch(/Still firing for 4h 00m: connection rate 31.2% \(n=412 dialled\).*<@U0BOB>/);
-    const resolved = renderResolvedReply(view({ state: 'resolved', value: 52 }), 70 * 60_000);
+    const resolved = renderResolvedReply(en, view({ state: 'resolved', value: 52 }), 70 * 60_000);
     expect(blocksText(resolved)).toContain('Resolved after 1h 10m: connection rate is 52.0% (n=412 dialled), ≥ 45%');
   });
 
   it('words the last hour: first, middle and last value', () => {
-    expect(trendWords(metric, [])).toBe('no earlier data');
+    expect(trendWords(en, metric, [])).toBe('no earlier data');
     const points = [0, 30, 61, 90].map((m) => ({ at: T.getTime() + m * 60_000, value: m }));
     expect(lastHour(points)).toEqual([61, 90]);
   });
 
   it('charts the metric over the last hours with the threshold and the clear level, its values in words', () => {
-    const blocks = renderAlertMessage(view());
+    const blocks = renderAlertMessage(en, view());
     expect(richLimitProblems(blocks)).toEqual([]);
     const [chart] = chartsOf(blocks);
-    const name = metric.label.charAt(0).toUpperCase() + metric.label.slice(1);
+    const label = metricLabel(en, metric.name);
+    const name = label.charAt(0).toUpperCase() + label.slice(1);
     expect(chart!.title).toBe(`${name}, last 25 minutes`);
     const c = xyOf(chart);
     expect(c.axis_config.categories).toEqual(['09:55', '10:00', '10:05', '10:10', '10:15']);
@@ -141,23 +146,23 @@ describe('alert message', () => {
 
   it('leaves a tick without data out of the chart and says so; no chart without history', () => {
     const gap = view({ trend: [20, 15, 0].map((m, i) => ({ at: T.getTime() - m * 60_000, value: 60 - 10 * i })) });
-    const blocks = renderAlertMessage(gap);
+    const blocks = renderAlertMessage(en, gap);
     expect(xyOf(chartsOf(blocks)[0]).axis_config.categories).toEqual(['09:55', '10:00', '10:15']);
     expect(blocksText(blocks)).toContain('10:05 – · 10:10 –');
     expect(blocksText(blocks)).toContain('no data at 10:05, 10:10');
-    expect(chartsOf(renderAlertMessage(view({ trend: [] })))).toEqual([]);
+    expect(chartsOf(renderAlertMessage(en, view({ trend: [] })))).toEqual([]);
   });
 });
 
 describe('no-data notice', () => {
   it('one message for a service, then its resolved form', () => {
-    const down = renderNotice({ service: 'CC-CMS real-time statistics', since: new Date('2026-11-20T02:05:00Z'), ruleCount: 14, error: 'connect <ECONNRESET> & more', timeZone: TZ });
+    const down = renderNotice(en, { service: 'CC-CMS real-time statistics', since: new Date('2026-11-20T02:05:00Z'), ruleCount: 14, error: 'connect <ECONNRESET> & more', timeZone: TZ });
     expect(blockProblems(down)).toEqual([]);
     const text = blocksText(down);
     expect(text).toContain('CC-CMS real-time statistics: no data since 10:05');
     expect(text).toContain('14 alert rules cannot be evaluated');
     expect(text).toContain('&lt;ECONNRESET&gt; &amp; more');
-    const back = renderNotice({ service: 'CC-CMS real-time statistics', since: new Date('2026-11-20T02:05:00Z'), ruleCount: 14, timeZone: TZ, backAt: new Date('2026-11-20T02:25:00Z') });
+    const back = renderNotice(en, { service: 'CC-CMS real-time statistics', since: new Date('2026-11-20T02:05:00Z'), ruleCount: 14, timeZone: TZ, backAt: new Date('2026-11-20T02:25:00Z') });
     expect(blocksText(back)).toContain('data is back* since 10:25');
     expect(blocksText(back)).toContain('no data from 10:05');
   });
@@ -185,18 +190,18 @@ describe('alert list and test', () => {
   };
 
   it('lists rules with settings and state', () => {
-    const blocks = renderAlertList({ items: [{ rule, states: [{ subject: '1798316116', state: 'firing', since: T, value: 31.2, volume: 412, ackedBy: 'U0ALICE' }] }, { rule: { ...rule, id: 4, scope: 'all', scopeId: undefined }, states: [] }], now: T, timeZone: TZ });
+    const blocks = renderAlertList(en, { items: [{ rule, states: [{ subject: '1798316116', state: 'firing', since: T, value: 31.2, volume: 412, ackedBy: 'U0ALICE' }] }, { rule: { ...rule, id: 4, scope: 'all', scopeId: undefined }, states: [] }], now: T, timeZone: TZ });
     expect(blockProblems(blocks)).toEqual([]);
     const text = blocksText(blocks);
     expect(text).toContain('*Alert 3*  ·  `connection_rate` &lt; 40%  ·  campaign `1798316116` of VDN 8 → <#C0OPS>');
     expect(text).toContain('for 10m  ·  min 50 dialled  ·  clears at ≥ 45%  ·  reminds every 4h  ·  notifies <!subteam^S0OPS|@oncall>  ·  :mute: muted until 11:15');
     expect(text).toContain(':red_circle: firing since 10:15, 31.2% (n=412)  ·  acknowledged by <@U0ALICE>');
     expect(text).toContain('every running campaign of VDN 8');
-    expect(blockProblems(renderAlertList({ items: [], now: T, timeZone: TZ }))).toEqual([]);
+    expect(blockProblems(renderAlertList(en, { items: [], now: T, timeZone: TZ }))).toEqual([]);
   });
 
   it('explains a pending verdict: breached for 5 of 10 minutes; would fire at …', () => {
-    const blocks = renderAlertTest({
+    const blocks = renderAlertTest(en, {
       rule: { ...rule, mutedUntil: undefined },
       lines: [
         { subject: { kind: 'campaign', id: '1798316116', name: 'Spring', status: 2, statusLabel: 'running' }, verdict: 'breached', value: 31.2, volume: 412, prevState: 'pending', nextState: 'pending', since: new Date(T.getTime() - 5 * 60_000), firesAt: new Date(T.getTime() + 5 * 60_000), actions: [] },

@@ -4,7 +4,10 @@ import { usageLine, type ParseFailure } from '../../../../src/slack/commands/spe
 import { digestAddCommand } from '../../../../src/features/digests/commands.js';
 import { COMMANDS } from '../../../../src/features/index.js';
 import { campaignScope, timeOfDay, timeZone, weekdays } from '../../../../src/features/digests/command-values.js';
-import { channel, csv } from '../../../../src/slack/commands/spec.js';
+import { postLanguage } from '../../../../src/slack/language-input.js';
+import { channel, csv, type ValueResult } from '../../../../src/slack/commands/spec.js';
+import { inEnglish, say } from '../../../../src/slack/commands/message.js';
+import { translator } from '../../../../src/i18n/index.js';
 import { identifier } from '../../../../src/slack/commands/spec.js';
 import { blockProblems } from '../../../../local/fakeslack/validate.js';
 import { renderHelp } from '../../../../src/slack/render/help.js';
@@ -16,6 +19,8 @@ const ok = (text: string) => {
   if (!r.ok) throw new Error(`expected ok for ${text}: ${r.message}`);
   return r;
 };
+/** What a refused value should have been, in English. */
+const expected = (r: ValueResult<unknown>): string | undefined => (r.ok ? undefined : inEnglish(r.expected));
 const failure = (text: string): ParseFailure => {
   const r = parse(text);
   if (r.ok) throw new Error(`expected failure for ${text}`);
@@ -33,14 +38,14 @@ describe('value specs', () => {
       const r = c.parse(bad);
       expect(r.ok, bad).toBe(false);
     }
-    expect(c.parse('#ops')).toMatchObject({ expected: expect.stringContaining("Slack's # suggestions") });
+    expect(expected(c.parse('#ops'))).toContain("Slack's # suggestions");
   });
   it('csv: trims, drops empties and duplicates, checks each item', () => {
     const ids = csv(identifier('ID'));
     expect(ids.parse('a, b,,a')).toEqual({ ok: true, value: ['a', 'b'] });
     expect(ids.parse(',')).toMatchObject({ ok: false });
     expect(ids.parse('a,b c')).toMatchObject({ ok: false });
-    expect(csv(identifier('ID'), { max: 2 }).parse('a,b,c')).toEqual({ ok: false, expected: 'at most 2 items' });
+    expect(expected(csv(identifier('ID'), { max: 2 }).parse('a,b,c'))).toBe('at most 2 items');
   });
   it('campaigns: all or ids', () => {
     expect(campaignScope().parse('ALL')).toEqual({ ok: true, value: 'all' });
@@ -51,6 +56,21 @@ describe('value specs', () => {
     expect(weekdays().parse('weekdays')).toEqual({ ok: true, value: 'mon-fri' });
     expect(weekdays().parse('Sun,Sat')).toEqual({ ok: true, value: 'sat,sun' });
     expect(timeZone().parse('asia/shanghai')).toEqual({ ok: true, value: 'Asia/Shanghai' });
+  });
+  it('lang: any tag the bot reads as one of its languages; channel or default for none', () => {
+    const lang = postLanguage();
+    for (const [raw, value] of [['zh-CN', 'zh-CN'], ['zh', 'zh-CN'], ['ZH_cn', 'zh-CN'], ['es', 'es'], ['es-419', 'es'], ['pt', 'pt-BR'], ['pt-BR', 'pt-BR'], ['en', 'en'], ['en-GB', 'en']] as const) {
+      expect(lang.parse(raw), raw).toEqual({ ok: true, value });
+    }
+    expect(lang.parse('channel')).toEqual({ ok: true, value: null });
+    expect(lang.parse('Default')).toEqual({ ok: true, value: null });
+    for (const bad of ['xx', 'fr', 'klingon', '']) expect(lang.parse(bad).ok, bad).toBe(false);
+    // The refusal names every supported language, each in its own name, in the reader's language.
+    const r = lang.parse('xx');
+    expect(expected(r)).toBe(
+      "a supported language: `en` (English), `zh-CN` (简体中文), `es` (Español (Latinoamérica)), `pt-BR` (Português (Brasil)); or `channel` for the channel's language",
+    );
+    if (!r.ok) expect(say(translator('zh-CN'), r.expected)).toContain('支持的语言：`en` (English), `zh-CN` (简体中文)');
   });
 });
 
@@ -64,11 +84,14 @@ describe('digest rows', () => {
       positional: { channel: 'C0123ABCD' },
       options: { at: '08:30', days: 'mon-fri', tz: 'America/New_York', campaigns: ['1798316116', '1798316117'], bots: ['943370855474270208'], when: 'changed' },
     });
+    expect(ok('digest add lang:zh').options).toEqual({ lang: 'zh-CN' });
+    expect(ok('digest add lang:channel').options).toEqual({ lang: null });
     if (r.ok && r.command === 'digest add') {
       expectTypeOf(r.positional.channel).toEqualTypeOf<string | undefined>();
       expectTypeOf(r.options.campaigns).toEqualTypeOf<'all' | string[] | undefined>();
       expectTypeOf(r.options.bots).toEqualTypeOf<string[] | undefined>();
       expectTypeOf(r.options.when).toEqualTypeOf<'always' | 'changed' | undefined>();
+      expectTypeOf(r.options.lang).toEqualTypeOf<'en' | 'zh-CN' | 'es' | 'pt-BR' | null | undefined>();
     }
   });
   it('digest add with nothing: the handler applies the defaults', () => {
@@ -82,9 +105,12 @@ describe('digest rows', () => {
     expect(failure('digest add #ops').message).toContain("`channel` must be a channel picked from Slack's # suggestions");
     expect(failure('digest add when:sometimes').message).toBe('`when` must be one of always or changed, not `sometimes`');
     expect(failure('digest add <#C0123ABCD|a> <#C0123ABCE|b>').message).toBe('unexpected `&lt;#C0123ABCE|b&gt;`');
+    expect(failure('digest add lang:xx').message).toBe(
+      "`lang` must be a supported language: `en` (English), `zh-CN` (简体中文), `es` (Español (Latinoamérica)), `pt-BR` (Português (Brasil)); or `channel` for the channel's language, not `xx`",
+    );
     const f = failure('digest add at:x');
     expect(f.usage).toBe(
-      '/aicc digest add [#CHANNEL] [at:HH:MM] [days:mon-fri|daily|sat,sun] [tz:ZONE] [campaigns:ID,ID|all] [bots:CODE,CODE] [when:always|changed] [vdn:N]',
+      '/aicc digest add [#CHANNEL] [at:HH:MM] [days:mon-fri|daily|sat,sun] [tz:ZONE] [campaigns:ID,ID|all] [bots:CODE,CODE] [when:always|changed] [lang:en|zh-CN|es|pt-BR|channel] [vdn:N]',
     );
     expect(f.examples).toContain('digest add #ops at:08:30 days:daily tz:Asia/Shanghai');
   });
@@ -111,17 +137,18 @@ describe('digest rows', () => {
     expect(COMMANDS.map((c) => c.name)).toEqual([
       'help', 'campaigns', 'stats', 'task', 'call', 'bot',
       'digest add', 'digest list', 'digest remove', 'digest pause', 'digest resume', 'digest run',
-      'alert add', 'alert list', 'alert remove', 'alert mute', 'alert unmute', 'alert test', 'status',
+      'alert add', 'alert list', 'alert remove', 'alert mute', 'alert unmute', 'alert test', 'status', 'lang',
     ]);
     expect(digestAddCommand.examples.every((e) => parse(e.replace('#ops', '<#C0123ABCD|ops>')).ok)).toBe(true);
   });
   it('help explains the digest group and each row, within limits', () => {
-    const group = renderHelp(COMMANDS, 'digest');
+    const group = renderHelp(translator('en'), COMMANDS, 'digest');
     expect(blockProblems(group)).toEqual([]);
     for (const sub of ['add', 'list', 'remove', 'pause', 'resume', 'run']) expect(allText(group)).toContain(`*digest ${sub}*`);
-    const add = renderHelp(COMMANDS, 'digest add');
+    const add = renderHelp(translator('en'), COMMANDS, 'digest add');
     expect(blockProblems(add)).toEqual([]);
     expect(allText(add)).toContain('• `days:mon-fri|daily|sat,sun` (optional)');
-    expect(allText(renderHelp(COMMANDS, 'status'))).toContain('collector health, next digests, recent deliveries');
+    expect(allText(add)).toContain('• `lang:en|zh-CN|es|pt-BR|channel` (optional)');
+    expect(allText(renderHelp(translator('en'), COMMANDS, 'status'))).toContain('collector health, next digests, recent deliveries');
   });
 });

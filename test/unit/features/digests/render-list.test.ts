@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../../../src/i18n/index.js';
 import { blockProblems } from '../../../../local/fakeslack/validate.js';
 import { channelLink } from '../../../../src/slack/format.js';
 import {
@@ -12,6 +13,8 @@ import {
 } from '../../../../src/features/digests/render-list.js';
 import { fitBlocks } from '../../../../src/slack/render/limits.js';
 import { allText } from '../../../support/digest-fixtures.js';
+
+const en = translator('en');
 
 const item = (over: Partial<DigestListItem> = {}): DigestListItem => ({
   id: 3,
@@ -30,7 +33,7 @@ const item = (over: Partial<DigestListItem> = {}): DigestListItem => ({
 
 describe('renderDigestList', () => {
   it('shows each digest: id, channel, schedule in words, next run, scope, mode', () => {
-    const blocks = renderDigestList({ items: [item()] });
+    const blocks = renderDigestList(en, { items: [item()] });
     const text = allText(blocks);
     expect(text).toContain('*Digest 3*  ·  <#C0123ABCD>');
     expect(text).toContain('09:00 Mon–Fri (Asia/Shanghai)  ·  next Mon 2026-11-23 09:00');
@@ -40,7 +43,7 @@ describe('renderDigestList', () => {
   });
   it('shows paused state, a campaign and bot scope, changed mode and the last delivery', () => {
     const text = allText(
-      renderDigestList({
+      renderDigestList(en, {
         items: [
           item({
             id: 7,
@@ -62,7 +65,7 @@ describe('renderDigestList', () => {
     expect(text).toContain('Last: :hourglass: posted late Sat 2026-11-21 10:10 EST (due Sat 2026-11-21 09:00 EST)');
   });
   it('words every delivery status and escapes failure details', () => {
-    const last = (lastDelivery: DigestListItem['lastDelivery']) => allText(renderDigestList({ items: [item({ lastDelivery })] }));
+    const last = (lastDelivery: DigestListItem['lastDelivery']) => allText(renderDigestList(en, { items: [item({ lastDelivery })] }));
     const at = new Date('2026-11-21T01:00:00Z');
     expect(last({ status: 'posted', at })).toContain('Last: :white_check_mark: posted Sat 2026-11-21 09:00');
     expect(last({ status: 'unchanged', at })).toContain('nothing changed');
@@ -72,18 +75,18 @@ describe('renderDigestList', () => {
     expect(failed).not.toContain('<!channel>');
   });
   it('an empty list says how to add one', () => {
-    const text = allText(renderDigestList({ items: [], channelId: 'C1' }));
+    const text = allText(renderDigestList(en, { items: [], channelId: 'C1' }));
     expect(text).toContain('No digests in <#C1> yet.');
     expect(text).toContain('/aicc digest add');
   });
   it('a bad stored schedule is shown, not thrown', () => {
-    const text = allText(renderDigestList({ items: [item({ at: '<!here>', days: 'x' })] }));
+    const text = allText(renderDigestList(en, { items: [item({ at: '<!here>', days: 'x' })] }));
     expect(text).toContain('not a valid schedule');
     expect(text).not.toContain('<!here>');
   });
   it('many digests stay valid (sorted by id, chunked)', () => {
     const items = Array.from({ length: 300 }, (_, i) => item({ id: 300 - i, campaigns: Array.from({ length: 30 }, (_, j) => `${i}${j}`) }));
-    const blocks = renderDigestList({ items });
+    const blocks = renderDigestList(en, { items });
     expect(blockProblems(blocks)).toEqual([]);
     for (const m of fitBlocks(blocks)) expect(blockProblems(m)).toEqual([]);
     const text = allText(blocks);
@@ -93,22 +96,22 @@ describe('renderDigestList', () => {
   it('channel links keep only id characters', () => {
     expect(channelLink('C123')).toBe('<#C123>');
     expect(channelLink('C1>|<!channel')).toBe('<#C1channel>');
-    expect(channelLink('<>')).toBe('an unknown channel');
+    expect(channelLink('<>')).toBe('–');
   });
 });
 
 describe('digest confirmations', () => {
   it('add: where, when, first run, scope and how to undo', () => {
-    const text = allText(renderDigestAdded(item()));
+    const text = allText(renderDigestAdded(en, item()));
     expect(text).toContain('*Digest 3 added.* <#C0123ABCD> gets it at 09:00 Mon–Fri (Asia/Shanghai), first on Mon 2026-11-23 09:00 GMT+8.');
     expect(text).toContain('`/aicc digest remove 3`');
   });
   it('remove, pause, resume, run and not found', () => {
-    expect(allText(renderDigestRemoved(3, 'C9'))).toContain('*Digest 3 removed.* <#C9> will not get it any more.');
-    expect(allText(renderDigestPauseChanged(item({ paused: true })))).toContain('*Digest 3 paused.*');
-    expect(allText(renderDigestPauseChanged(item()))).toContain('*Digest 3 resumed.* Next: Mon 2026-11-23 09:00 GMT+8 (Asia/Shanghai).');
-    expect(allText(renderDigestRunStarted(item()))).toContain('Posting digest 3 to <#C0123ABCD> now.');
-    expect(allText(renderDigestNotFound(42))).toContain('There is no digest 42.');
-    for (const blocks of [renderDigestAdded(item()), renderDigestRemoved(1), renderDigestNotFound(1)]) expect(blockProblems(blocks)).toEqual([]);
+    expect(allText(renderDigestRemoved(en, 3, 'C9'))).toContain('*Digest 3 removed.* <#C9> will not get it any more.');
+    expect(allText(renderDigestPauseChanged(en, item({ paused: true })))).toContain('*Digest 3 paused.*');
+    expect(allText(renderDigestPauseChanged(en, item()))).toContain('*Digest 3 resumed.* Next: Mon 2026-11-23 09:00 GMT+8 (Asia/Shanghai).');
+    expect(allText(renderDigestRunStarted(en, item()))).toContain('Posting digest 3 to <#C0123ABCD> now.');
+    expect(allText(renderDigestNotFound(en, 42))).toContain('There is no digest 42.');
+    for (const blocks of [renderDigestAdded(en, item()), renderDigestRemoved(en, 1), renderDigestNotFound(en, 1)]) expect(blockProblems(blocks)).toEqual([]);
   });
 });

@@ -4,11 +4,14 @@
  */
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../../../src/i18n/index.js';
 import { DIGEST_RUN_ACTION, digestRunId, renderDigestList, renderDigestRunOutcome, type DigestListItem } from '../../../../src/features/digests/render-list.js';
 import { blockProblems } from '../../../../local/fakeslack/validate.js';
 import { fitBlocks } from '../../../../src/slack/render/limits.js';
 import { withShareButton } from '../../../../src/slack/render/share.js';
 import { allText } from '../../../support/render-fixtures.js';
+
+const en = translator('en');
 
 const item = (over: Partial<DigestListItem> = {}): DigestListItem => ({
   id: 3,
@@ -37,7 +40,7 @@ function runButtons(blocks: readonly KnownBlock[]): Array<[number, string | unde
 
 describe('Run now on the digest list', () => {
   it('every active digest gets a Run now button carrying its id; paused ones do not', () => {
-    const blocks = renderDigestList({ items: [item({ id: 5 }), item({ id: 2, paused: true, nextRun: undefined }), item({ id: 9 })] });
+    const blocks = renderDigestList(en, { items: [item({ id: 5 }), item({ id: 2, paused: true, nextRun: undefined }), item({ id: 9 })] });
     expect(runButtons(blocks).map(([, v]) => v)).toEqual(['5', '9']);
     // One per block, so a click names exactly one digest.
     const where = runButtons(blocks).map(([i]) => i);
@@ -51,7 +54,7 @@ describe('Run now on the digest list', () => {
   it('stays within 50 blocks with the Share button, however many digests (the first get buttons)', () => {
     for (const n of [1, 10, 46, 47, 60, 300]) {
       const items = Array.from({ length: n }, (_, i) => item({ id: i + 1, campaigns: n > 100 ? Array.from({ length: 30 }, (_, j) => `${i}${j}`) : 'all' }));
-      const blocks = renderDigestList({ items });
+      const blocks = renderDigestList(en, { items });
       expect(blocks.length).toBeLessThanOrEqual(49);
       const shared = withShareButton(blocks, 'x');
       expect(blockProblems(shared)).toEqual([]);
@@ -75,9 +78,9 @@ describe('Run now on the digest list', () => {
 
   it('answers a click: posted, nothing changed, or failed with the reason (escaped)', () => {
     const sub = { id: 3, channelId: 'C0ALERTS' };
-    expect(allText(renderDigestRunOutcome(sub, { status: 'posted', ts: '1.2' }))).toContain(':white_check_mark: Digest 3 posted to <#C0ALERTS>.');
-    expect(allText(renderDigestRunOutcome(sub, { status: 'unchanged' }))).toContain('nothing changed');
-    const failed = allText(renderDigestRunOutcome(sub, { status: 'failed', error: 'not_in_channel <!channel>' }));
+    expect(allText(renderDigestRunOutcome(en, sub, { status: 'posted', ts: '1.2' }))).toContain(':white_check_mark: Digest 3 posted to <#C0ALERTS>.');
+    expect(allText(renderDigestRunOutcome(en, sub, { status: 'unchanged' }))).toContain('nothing changed');
+    const failed = allText(renderDigestRunOutcome(en, sub, { status: 'failed', error: 'not_in_channel <!channel>' }));
     expect(failed).toContain('*Digest 3 could not be posted to <#C0ALERTS>.*');
     expect(failed).toContain('not_in_channel &lt;!channel&gt;');
     expect(failed).toContain('Invite the bot');

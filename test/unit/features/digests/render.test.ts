@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../../../src/i18n/index.js';
 import { blockProblems } from '../../../../local/fakeslack/validate.js';
 import { deltaWords, digestFallbackText, digestHash, renderDigest } from '../../../../src/features/digests/render.js';
 import { buildDigestView, type DigestInput } from '../../../../src/features/digests/view.js';
@@ -7,7 +8,8 @@ import { LIMITS } from '../../../../src/slack/render/limits.js';
 import { NOW, allText, botRow, input, vdnInput, type Spec } from '../../../support/digest-fixtures.js';
 import { chartsOf, mrkdwnText, richLimitProblems, tableRows, tablesOf, xyOf } from '../../../support/rich-blocks.js';
 
-const render = (over: Partial<DigestInput> = {}) => renderDigest(buildDigestView(input(over)));
+const en = translator('en');
+const render = (over: Partial<DigestInput> = {}) => renderDigest(en, buildDigestView(input(over)));
 const everyMessage = (m: { first: KnownBlock[]; thread: KnownBlock[][] }) => [m.first, ...m.thread];
 
 function expectValid(messages: KnownBlock[][]): void {
@@ -71,12 +73,12 @@ describe('renderDigest: content', () => {
   });
   it('names the sources that failed and what is not available', () => {
     const failed = render({
-      failures: [{ source: 'Campaign statistics (VDN 12)', message: 'timed out after 10 s', since: new Date('2026-11-21T00:40:00Z') }],
+      failures: [{ source: { kind: 'statistics', service: 'CC-iSales', vdn: 12 }, message: 'timed out after 10 s', since: new Date('2026-11-21T00:40:00Z') }],
       vdnData: [vdnInput(12, [{ id: '101' }], { stats: [], statsAsOf: undefined, yesterdayStats: undefined, yesterdayAsOf: undefined })],
     });
     const t = allText(failed.first);
     expect(t).toContain(':warning: *Not in this digest*');
-    expect(t).toContain('• *Campaign statistics (VDN 12)*: timed out after 10 s (failing since 2026-11-21 08:40)');
+    expect(t).toContain('• *CC-iSales statistics (VDN 12)*: timed out after 10 s (failing since 2026-11-21 08:40)');
     expect(t).toContain('statistics not available');
     expect(t).toContain("0 of 1 campaign reported today's dialled and connected counts");
     expect(t).toContain('Dialled *–*');
@@ -87,10 +89,10 @@ describe('renderDigest: content', () => {
     expect(t).toContain(':mag: Not found in VDN 12: `404`.');
   });
   it('words changes in points', () => {
-    expect(deltaWords(-12)).toBe('down 12.0 points since yesterday');
-    expect(deltaWords(3.4)).toBe('up 3.4 points since yesterday');
-    expect(deltaWords(0)).toBe('same as yesterday');
-    expect(deltaWords(null)).toBeUndefined();
+    expect(deltaWords(en, -12)).toBe('down 12.0 points since yesterday');
+    expect(deltaWords(en, 3.4)).toBe('up 3.4 points since yesterday');
+    expect(deltaWords(en, 0)).toBe('same as yesterday');
+    expect(deltaWords(en, null)).toBeUndefined();
   });
 });
 
@@ -99,7 +101,7 @@ describe('renderDigest: vendor text', () => {
     { id: '1', name: '<!channel> promo & <@U123>', dialled: 100, connected: 50 },
     { id: '2', name: 'tick ```tock``` `x`', dialled: 100, connected: 40 },
   ];
-  const m = render({ vdnData: [vdnInput(12, nasty)], failures: [{ source: 'CMS <!here>', message: '<https://evil|click>' }] });
+  const m = render({ vdnData: [vdnInput(12, nasty)], failures: [{ source: { kind: 'cms', service: 'CMS <!here>' }, message: '<https://evil|click>' }] });
   const text = everyMessage(m).map(allText).join('\n');
 
   it('escapes names in mrkdwn so they cannot mention or link', () => {
@@ -167,23 +169,23 @@ describe('renderDigest: size', () => {
   });
   it('the first message stays one valid message with many failures and bots; the rest goes to the thread', () => {
     const many = render({
-      failures: Array.from({ length: 300 }, (_, i) => ({ source: `Source ${i}`, message: 'x'.repeat(150) })),
+      failures: Array.from({ length: 300 }, (_, i) => ({ source: { kind: 'bot' as const, service: 'OIFDE', code: `source${i}` }, message: 'x'.repeat(150) })),
       bots: Array.from({ length: 200 }, (_, i) => ({ accessCode: `bot${i}`, rows: [botRow()], asOf: NOW })),
       filter: { campaigns: 'all', bots: Array.from({ length: 200 }, (_, i) => `bot${i}`) },
     });
     expectValid(everyMessage(many));
     expect(many.first[0]).toMatchObject({ type: 'header' });
-    expect(everyMessage(many).map(allText).join('\n')).toContain('Source 299');
+    expect(everyMessage(many).map(allText).join('\n')).toContain('`source299`');
   });
 });
 
 describe('digestFallbackText and digestHash', () => {
   it('the fallback text has the figures, no vendor text, at most 300 characters', () => {
-    const view = buildDigestView(input({ failures: [{ source: '<!channel>', message: 'down' }], late: { scheduledFor: NOW } }));
-    const t = digestFallbackText(view);
+    const view = buildDigestView(input({ failures: [{ source: { kind: 'cms', service: '<!channel>' }, message: 'down' }], late: { scheduledFor: NOW } }));
+    const t = digestFallbackText(en, view);
     expect(t).toBe('AICC daily digest 2026-11-21 (late): VDN 12: 310 dialled, 51.6% connected; 1 source missing');
     const many = buildDigestView(input({ vdnData: Array.from({ length: 40 }, (_, i) => vdnInput(i + 1, [{ id: 'a', dialled: 1, connected: 1 }])) }));
-    expect(digestFallbackText(many).length).toBeLessThanOrEqual(300);
+    expect(digestFallbackText(en, many).length).toBeLessThanOrEqual(300);
   });
   it('the hash ignores times, date, late mark and yesterday; it changes with the figures', () => {
     const base = digestHash(buildDigestView(input()));
@@ -197,7 +199,7 @@ describe('digestFallbackText and digestHash', () => {
     expect(digestHash(buildDigestView(later))).toBe(base);
     const changed = input({ vdnData: [vdnInput(12, [{ id: '101', name: 'Spring follow-up', dialled: 201, connected: 120 }, { id: '102', name: 'Renewals', dialled: 100, connected: 30 }, { id: '103', name: 'Small list', dialled: 10, connected: 10 }])] });
     expect(digestHash(buildDigestView(changed))).not.toBe(base);
-    expect(digestHash(buildDigestView(input({ failures: [{ source: 'CMS', message: 'x' }] })))).not.toBe(base);
+    expect(digestHash(buildDigestView(input({ failures: [{ source: { kind: 'cms', service: 'CC-CMS' }, message: 'x' }] })))).not.toBe(base);
   });
 });
 

@@ -7,7 +7,8 @@ describe('buildDigestView: totals and per-campaign figures', () => {
   const vdn = view.vdns[0]!;
 
   it('dates the digest in the time zone', () => {
-    expect(view).toMatchObject({ title: 'AICC daily digest', date: '2026-11-21', timeZone: TZ, generatedAt: NOW, minDialledForRanking: 50 });
+    expect(view.title).toBeUndefined(); // the renderer titles it, in the digest's language
+    expect(view).toMatchObject({ date: '2026-11-21', timeZone: TZ, generatedAt: NOW, minDialledForRanking: 50 });
     // 00:30 in Shanghai is still the previous day in UTC.
     expect(buildDigestView(input({ now: new Date('2026-11-20T16:30:00Z') })).date).toBe('2026-11-21');
   });
@@ -181,7 +182,7 @@ describe('buildDigestView: bots and failures', () => {
     expect(v.bots[0]).toMatchObject({ calls: 100, transferToAgent: undefined, autonomyRate: null, transferRate: null });
   });
   it('lists failures as given', () => {
-    const failures = [{ source: 'Campaign statistics (VDN 12)', message: 'timed out', since: NOW }];
+    const failures = [{ source: { kind: 'statistics' as const, service: 'CC-iSales', vdn: 12 }, message: 'timed out', since: NOW }];
     expect(buildDigestView(input({ failures })).failures).toEqual(failures);
   });
   it('carries the late mark and subscription id', () => {

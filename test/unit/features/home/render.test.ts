@@ -1,11 +1,14 @@
-/** The Home tab renderer: Slack's 100-block limit, the viewer's items first, buttons by permission, a fingerprint that ignores the clock. */
+/** The Home tab renderer: Slack's 100-block limit, the viewer's items first, buttons by permission, a fingerprint that ignores the clock, the viewer's language. */
 import { describe, expect, it } from 'vitest';
-import { homeFingerprint, renderHome, type HomeData } from '../../../../src/features/home/render.js';
+import { homeFingerprint, renderHome as renderIn, type HomeData } from '../../../../src/features/home/render.js';
+import { translator } from '../../../../src/i18n/index.js';
 import { viewProblems } from '../../../../local/fakeslack/views.js';
 import { blocksText } from '../../../support/blocks-text.js';
 
 const IDS = { ack: 'alert_ack', mute: 'alert_mute_pick', newAlert: 'alert_new', editAlert: 'alert_edit', newDigest: 'digest_new', editDigest: 'digest_edit' };
 const NOW = new Date('2026-11-20T03:00:00Z');
+const en = translator('en');
+const renderHome = (d: HomeData) => renderIn(en, d);
 
 function data(n: { firing: number; rules: number; digests: number }, can = true): HomeData {
   return {
@@ -60,5 +63,43 @@ describe('renderHome', () => {
     expect(JSON.stringify(later)).not.toBe(JSON.stringify(a));
     expect(homeFingerprint(later)).toBe(homeFingerprint(a));
     expect(homeFingerprint(renderHome(data({ firing: 2, rules: 1, digests: 1 })))).not.toBe(homeFingerprint(a));
+  });
+
+  it('speaks the viewer’s language: Chinese', () => {
+    const zh = translator('zh-CN');
+    const view = renderIn(zh, data({ firing: 12, rules: 30, digests: 2 }));
+    expect(viewProblems(view, 'home')).toEqual([]);
+    const text = blocksText(view.blocks);
+    expect(text).toContain('更新于 11:00（Asia/Shanghai）');
+    expect(text).toContain('*正在告警*  ·  12 条告警');
+    expect(text).toContain('自 11:00 起');
+    expect(text).toContain('……另有 2 条告警：用 `/aicc alert list` 查看全部。');
+    expect(text).toContain('*告警规则*  ·  30 条规则，我的在前');
+    expect(text).toContain('*告警 1*（我的）');
+    expect(text).toContain('*日报*  ·  2 份日报');
+    expect(text).toMatch(/CC-CMS real-time\*：已连续 3 个采集周期失败，最近数据 2026\/11\/20 11:00：timeout/);
+    const labels = JSON.stringify(view.blocks);
+    for (const label of ['新建告警', '新建日报', '确认', '静默…', '编辑']) expect(labels).toContain(`"text":"${label}"`);
+    expect(text).not.toMatch(/Firing now|Alert rules|yours first/);
+    const empty = blocksText(renderIn(zh, data({ firing: 0, rules: 0, digests: 0 }, false)).blocks);
+    expect(empty).toContain('当前没有告警。');
+    expect(empty).toContain('暂无告警规则。');
+    expect(empty).toContain('暂无日报。');
+    expect(empty).toContain('只有机器人管理员（BOT_ADMIN_USERS）可以添加告警和日报。');
+  });
+
+  it('speaks the viewer’s language: Spanish and Portuguese, with their plurals', () => {
+    const es = blocksText(renderIn(translator('es'), data({ firing: 1, rules: 26, digests: 1 })).blocks);
+    expect(es).toContain('*Alertas activas*  ·  1 alerta');
+    expect(es).toContain('*Reglas de alerta*  ·  26 reglas, primero las suyas');
+    expect(es).toContain('…y 1 regla más: `/aicc alert list` las muestra todas.');
+    expect(es).toContain('con fallas en 3 ciclos seguidos, últimos datos del 20/11/2026 11:00: timeout');
+    const pt = renderIn(translator('pt-BR'), data({ firing: 2, rules: 1, digests: 22 }));
+    expect(viewProblems(pt, 'home')).toEqual([]);
+    const text = blocksText(pt.blocks);
+    expect(text).toContain('*Alertas disparados*  ·  2 alertas');
+    expect(text).toContain('*Resumo 6* (seu)');
+    expect(text).toContain('…e mais 2 resumos: `/aicc digest list` mostra todos.');
+    expect(JSON.stringify(pt.blocks)).toContain('"text":"Reconhecer"');
   });
 });

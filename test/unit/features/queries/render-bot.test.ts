@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BotStatRow } from '../../../../src/aicc/domain.js';
+import { translator } from '../../../../src/i18n/index.js';
 import { renderBot } from '../../../../src/features/queries/render-bot.js';
 import type { BotView } from '../../../../src/features/queries/views.js';
 import { blockProblems } from '../../../../local/fakeslack/validate.js';
@@ -105,5 +106,32 @@ describe('renderBot', () => {
   it('says how many report rows it could not read and left out', () => {
     expect(allText(renderBot(view({ unreadable: 2 })))).toContain('2 report rows the bot could not read are left out of these figures.');
     expect(allText(renderBot(view()))).not.toContain('could not read');
+  });
+});
+
+describe('renderBot in other languages', () => {
+  /** Columns of monospace text, a CJK character counting two (Slack's code blocks draw it so). */
+  const width = (line: string) => [...line.replace(/&lt;/g, '<').replace(/&gt;/g, '>')].reduce((n, ch) => n + (/[\u3000-\u9fff\uff00-\uff60]/.test(ch) ? 2 : 1), 0);
+  const tableLines = (blocks: ReturnType<typeof renderBot>) => mrkdwnText(blocks).split('```')[1]!.split('\n');
+
+  it('zh-CN: the fixed-width table stays aligned with Chinese headings and weekdays', () => {
+    const tr = translator('zh-CN');
+    for (const type of ['hour', 'day'] as const) {
+      const rows = type === 'day' ? Array.from({ length: 3 }, (_, i) => row(0, { type, recordTime: new Date(Date.UTC(2026, 9, 22 + i, 16)) })) : view().rows;
+      const lines = tableLines(renderBot(view({ type, rows, tr, date: tr.date(FETCHED_AT, TZ) })));
+      expect(lines[0]).toMatch(type === 'hour' ? /^时段\s+接入\s+自助\s+转人工&lt;\s+转人工&gt;\s+轮次\s+自助率\s+接口$/ : /^日期/);
+      expect(new Set(lines.map(width)).size).toBe(1);
+    }
+  });
+
+  it('pt-BR: words, numbers and the day label in Portuguese', () => {
+    const tr = translator('pt-BR');
+    const rows = Array.from({ length: 2 }, (_, i) => row(0, { type: 'day', calls: 1200, recordTime: new Date(Date.UTC(2026, 9, 22 + i, 16)) }));
+    const blocks = renderBot(view({ type: 'day', rows, tr, date: tr.date(FETCHED_AT, TZ) }));
+    const text = allText(blocks);
+    expect(text).toContain(':robot_face: Bot `943370855474270208`  ·  30 dias antes de 21/11/2026, por dia');
+    expect(text).toContain('*Chamadas*\n2.400');
+    expect(text).toContain('*Taxa de autonomia*\n66,7%');
+    expect(tableLines(blocks)[1]).toMatch(/^sex\., 23\/10\s+1\.200/);
   });
 });

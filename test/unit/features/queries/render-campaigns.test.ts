@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../../../src/i18n/index.js';
 import { CAMPAIGNS_NEXT_ACTION, CAMPAIGNS_PREV_ACTION, decodeCampaignsQuery, encodeCampaignsQuery, renderCampaigns } from '../../../../src/features/queries/render-campaigns.js';
 import type { CampaignsView } from '../../../../src/features/queries/views.js';
 import { blockProblems } from '../../../../local/fakeslack/validate.js';
@@ -71,5 +72,25 @@ describe('renderCampaigns', () => {
     const text = allText(renderCampaigns(view({ campaigns: [], total: 0 })));
     expect(text).toContain('No running campaigns match.');
     expect(text).toContain('/aicc campaigns all');
+  });
+});
+
+describe('renderCampaigns in other languages', () => {
+  it('words statuses and device types from the vendor codes, keeping an undefined code', () => {
+    const campaigns = [campaign({ status: 7, deviceType: 9 }), campaign({ id: '2', status: 1, deviceType: 6 })];
+    const zh = tableRows(renderCampaigns(view({ campaigns, tr: translator('zh-CN') })));
+    expect(zh[1]!.slice(2, 4)).toEqual([':grey_question: 状态未知（7）', '类型未知（9）']);
+    expect(zh[2]!.slice(2, 4)).toEqual([':memo: 草稿', '预占外呼']);
+    const es = tableRows(renderCampaigns(view({ campaigns, tr: translator('es') })));
+    expect(es[1]!.slice(2, 4)).toEqual([':grey_question: estado desconocido (7)', 'tipo desconocido (9)']);
+    expect(tableRows(renderCampaigns(view({ campaigns })))[1]!.slice(2, 4)).toEqual([':grey_question: status unknown (7)', 'unknown type (9)']);
+  });
+
+  it('a page past the last one, in Portuguese, with both buttons', () => {
+    const blocks = renderCampaigns(view({ query: { vdn: 12, status: 'paused', page: 2 }, requestedPage: 9, total: 5, pageSize: 2, tr: translator('pt-BR') }));
+    const text = allText(blocks);
+    expect(text).toContain('Campanhas · pausadas');
+    expect(text).toContain(':information_source: Não existe a página 9: 5 campanhas ocupam 3 páginas, então esta é a última.');
+    expect(buttons(blocks).map((b) => b.text)).toEqual(['◀ Anterior', 'Próxima ▶']);
   });
 });

@@ -6,6 +6,7 @@ import { withShareButton } from '../../../../src/slack/render/share.js';
 import { renderStats } from '../../../../src/features/queries/render-stats.js';
 import { FETCHED_AT, TZ, campaign, stats } from '../../../support/render-fixtures.js';
 import { htmlProblems } from '../../../support/html-check.js';
+import { l10nTexts, withoutL10n } from '../../../support/console-l10n.js';
 
 const mrkdwn = (text: string) => ({ type: 'mrkdwn', text });
 const plain = (text: string) => ({ type: 'plain_text', text, emoji: true });
@@ -55,7 +56,8 @@ describe('blocksToHtml', () => {
       { type: 'image', image_url: 'javascript:alert(1)', alt_text: 'bad' },
     ]);
     expect(html).toContain('<figure class="b b-image"><figcaption><span class="plain">Calls per hour</span></figcaption><img class="b-image-img" src="https://img.example/c.png"');
-    expect(html).toContain('<span class="b-img-missing">[image: bad]</span>');
+    expect(withoutL10n(html)).toContain('<span class="b-img-missing">[image: bad]</span>');
+    expect(l10nTexts(html)).toContainEqual(expect.objectContaining({ 'zh-CN': '[图片：bad]', es: '[imagen: bad]' }));
     expect(html).not.toContain('javascript:');
   });
 
@@ -71,7 +73,8 @@ describe('blocksToHtml', () => {
       },
     ]);
     expect(html).toContain('Hi <span class="mention mention-user">@U1</span><b> &lt;b&gt;</b>🎉');
-    expect(html).toContain('<ul class="rt-list rt-indent-0"><li><span class="md-nolink" title="link not allowed">bad</span></li></ul>');
+    expect(withoutL10n(html)).toContain('<ul class="rt-list rt-indent-0"><li><span class="md-nolink" title="link not allowed">bad</span></li></ul>');
+    expect(l10nTexts(html, 'title')).toContainEqual(expect.objectContaining({ 'pt-BR': 'link não permitido' }));
     expect(html).toContain('<pre class="md-pre">code</pre>');
   });
 
@@ -81,9 +84,10 @@ describe('blocksToHtml', () => {
       'not a block',
       { type: 'actions', elements: [{ type: 'static_select', action_id: 'pick' }] },
     ]);
-    expect(html).toContain('<div class="b b-unknown"><div class="b-unknown-label">block type “video” is not shown by this console</div><pre>{\n  &quot;type&quot;: &quot;video&quot;');
+    expect(withoutL10n(html)).toContain('<div class="b b-unknown"><div class="b-unknown-label">block type “video” is not shown by this console</div><pre>{\n  &quot;type&quot;: &quot;video&quot;');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(html).toContain('<div class="b-unknown-label">not a block</div><pre>&quot;not a block&quot;</pre>');
+    expect(withoutL10n(html)).toContain('<div class="b-unknown-label">not a block</div><pre>&quot;not a block&quot;</pre>');
+    expect(l10nTexts(html)).toContainEqual(expect.objectContaining({ 'zh-CN': '此控制台不显示“video”类型的块' }));
     expect(html).toContain('<span class="b-unsupported">[static_select]</span>');
     expect(html).not.toContain('<script');
     expect(htmlProblems(html)).toEqual([]);
@@ -127,14 +131,26 @@ describe('messageToHtml', () => {
     const html = messageToHtml({ id: 'm-C1-1', channel: 'C1', ts: '1.000100', author, time: '10:05', text: 'hi', ephemeralTo: 'U1', edited: true });
     expect(html).toContain('<article id="m-C1-1" class="msg msg-bot msg-ephemeral" data-channel="C1" data-ts="1.000100" data-ephemeral-to="U1">');
     expect(html).toContain('Only visible to you');
-    expect(html).toContain('<span class="msg-edited">(edited)</span>');
-    expect(html).toContain('<span class="msg-author">AICC Ops</span><span class="msg-app">APP</span><span class="msg-time">10:05</span>');
+    expect(withoutL10n(html)).toContain('<span class="msg-edited">(edited)</span>');
+    expect(withoutL10n(html)).toContain('<span class="msg-author">AICC Ops</span><span class="msg-app">APP</span><span class="msg-time">10:05</span>');
+  });
+
+  it('writes the console’s own words in every language, for the page to show its reader’s', () => {
+    const html = messageToHtml({ id: 'm-C1-1', channel: 'C1', ts: '1.000100', author, time: '10:05', text: 'hi', ephemeralTo: 'U1', edited: true });
+    const texts = l10nTexts(html);
+    expect(texts).toContainEqual({ en: 'Only visible to you', 'zh-CN': '仅你可见', es: 'Mensaje privado: nadie más lo ve', 'pt-BR': 'Somente você pode ver esta mensagem' });
+    expect(texts).toContainEqual({ en: '(edited)', 'zh-CN': '（已编辑）', es: '(editado)', 'pt-BR': '(editado)' });
+    expect(texts).toContainEqual(expect.objectContaining({ en: 'APP', 'zh-CN': '应用' }));
+    expect(htmlProblems(html)).toEqual([]);
   });
 
   it('thread replies render under their parent with a count', () => {
     const reply = (n: number) => ({ id: `r${n}`, channel: 'C1', ts: `2.00000${n}`, author, time: '10:06', text: `reply ${n}` });
     const html = messageToHtml({ id: 'p', channel: 'C1', ts: '1.000100', author, time: '10:05', text: 'parent', replies: [reply(1), reply(2)] });
-    expect(html).toMatch(/parent.*<div class="thread"><div class="thread-count">2 replies<\/div><div class="thread-replies"><article id="r1".*reply 1.*<article id="r2".*reply 2/s);
+    expect(withoutL10n(html)).toMatch(/parent.*<div class="thread"><div class="thread-count">2 replies<\/div><div class="thread-replies"><article id="r1".*reply 1.*<article id="r2".*reply 2/s);
+    // The count keeps its plural in every language.
+    expect(l10nTexts(html)).toContainEqual({ en: '2 replies', 'zh-CN': '2 条回复', es: '2 respuestas', 'pt-BR': '2 respostas' });
+    expect(l10nTexts(messageToHtml({ id: 'q', channel: 'C1', ts: '1.000200', author, time: '10:05', text: 'one', replies: [reply(1)] }))).toContainEqual({ en: '1 reply', 'zh-CN': '1 条回复', es: '1 respuesta', 'pt-BR': '1 resposta' });
   });
 
   it('a typed command is shown literally as the user’s line', () => {

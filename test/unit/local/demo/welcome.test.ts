@@ -3,6 +3,7 @@ import type { KnownBlock, SectionBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { renderWelcome, welcomeText, type WelcomeView } from '../../../../local/demo/welcome.js';
 import { blockProblems } from '../../../../local/fakeslack/validate.js';
+import { LOCALES, translator } from '../../../../src/i18n/index.js';
 import { allText } from '../../../support/render-fixtures.js';
 
 const view: WelcomeView = {
@@ -47,5 +48,58 @@ describe('renderWelcome', () => {
     expect(buttons(blocks)).toEqual([]);
     expect(allText(blocks)).toContain('`/aicc alert add connection_rate &lt; 40 campaign:1665730461 min:20 for:1m clear:45` in <#C0ALERTS>');
     expect(blockProblems(blocks)).toEqual([]);
+  });
+
+  it('names the people who read Slack in another language, in the message’s words', () => {
+    const people = [
+      { name: 'Mei Lin', locale: 'en' as const },
+      { name: '王芳', locale: 'zh-CN' as const },
+      { name: 'Lucía Fernández', locale: 'es' as const },
+      { name: 'João Pereira', locale: 'pt-BR' as const },
+    ];
+    const en = allText(renderWelcome({ ...view, people }));
+    expect(en).toContain('*In other languages:* 王芳 (简体中文), Lucía Fernández (Español (Latinoamérica)), and João Pereira (Português (Brasil)) read Slack in their own language');
+    expect(en).not.toContain('Mei Lin');
+    // In Chinese, 王芳 reads it in her own language already: the others are named.
+    const zh = allText(renderWelcome({ ...view, people }, translator('zh-CN')));
+    expect(zh).toContain('*其他语言：*Mei Lin (English)、Lucía Fernández (Español (Latinoamérica))和João Pereira (Português (Brasil)) 的 Slack');
+    expect(allText(renderWelcome(view))).not.toContain('In other languages');
+  });
+});
+
+describe('renderWelcome in other languages', () => {
+  it('Chinese: the scenario, the alert and the digest in Chinese, with the button in Chinese', () => {
+    const tr = translator('zh-CN');
+    const blocks = renderWelcome(view, tr);
+    const text = allText(blocks);
+    expect(text).toContain('欢迎使用 AICC 机器人');
+    expect(text).toContain('外呼任务 *Demo: 回访 Follow-up (live)*（`1665730461`，VDN 1）已于 11:00 开始外呼');
+    expect(text).toContain('其成功率将在 *11:02* 骤降');
+    expect(text).toContain('告警 1（`success_rate &lt; 40` 持续 1 分钟，至少 20 次呼叫，45% 时恢复）正在监控它：预计约 *11:04–11:05* 告警，约 *11:12* 恢复。请关注 <#C0ALERTS>。');
+    expect(text).toContain('*日报 1* 会在');
+    expect(text).toContain('立即发送');
+    expect(welcomeText(view, tr)).toBe('欢迎使用 AICC 机器人：演示外呼任务将在 11:02 骤降，并在 11:08 恢复。');
+  });
+
+  it('Spanish and Portuguese: the scenario in their words', () => {
+    const es = allText(renderWelcome(view, translator('es')));
+    expect(es).toContain('la campaña *Demo: 回访 Follow-up (live)* (`1665730461`, VDN 1) empezó a marcar a las 11:00');
+    expect(es).toContain('su tasa de éxito se desploma a las *11:02*');
+    expect(es).toContain('debería activarse hacia las *11:04–11:05* y resolverse hacia las *11:12*');
+    expect(es).toContain('Enviar ahora');
+    const pt = allText(renderWelcome(view, translator('pt-BR')));
+    expect(pt).toContain('a campanha *Demo: 回访 Follow-up (live)* (`1665730461`, VDN 1) começou a discar às 11:00');
+    expect(pt).toContain('deve disparar por volta das *11:04–11:05* e se resolver por volta das *11:12*');
+    expect(welcomeText(view, translator('pt-BR'))).toBe('Boas-vindas ao bot do AICC: a campanha de demonstração despenca às 11:02 e se recupera às 11:08.');
+  });
+
+  it.each(LOCALES)('passes Slack’s Block Kit checks in %s, with and without a digest and a rule', (locale) => {
+    const tr = translator(locale);
+    const people = [{ name: 'Lucía Fernández', locale: 'es' as const }, { name: '王芳', locale: 'zh-CN' as const }];
+    expect(blockProblems(renderWelcome({ ...view, people }, tr))).toEqual([]);
+    const { digest, rule, forecast, ...bare } = view;
+    void [digest, rule, forecast];
+    expect(blockProblems(renderWelcome(bare, tr))).toEqual([]);
+    expect(allText(renderWelcome(bare, tr))).toContain('`/aicc alert add connection_rate &lt; 40 campaign:1665730461 min:20 for:1m clear:45`');
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderAlertForm } from '../../../../src/features/alerts/form.js';
 import { renderDigestForm } from '../../../../src/features/digests/form.js';
+import { LOCALES, translator } from '../../../../src/i18n/index.js';
 import { stateValues } from '../../../../local/fakeslack/interactions.js';
 import { viewProblems, ViewStore } from '../../../../local/fakeslack/views.js';
 
@@ -9,9 +10,10 @@ const modal = (extra: Record<string, unknown> = {}) => ({ type: 'modal', title: 
 const input = (blockId: string, element: Record<string, unknown>) => ({ type: 'input', block_id: blockId, label: { type: 'plain_text', text: blockId }, element });
 
 describe('viewProblems', () => {
-  it('accepts the bot’s own forms', () => {
-    expect(viewProblems(renderAlertForm({ meta: { channelId: 'C0OPS' }, vdnIds: [8, 9] }), 'modal')).toEqual([]);
-    expect(viewProblems(renderDigestForm({ meta: {}, vdnIds: [8], defaultTimeZone: 'Asia/Shanghai' }), 'modal')).toEqual([]);
+  it.each(LOCALES)('accepts the bot’s own forms (%s)', (locale) => {
+    const tr = translator(locale);
+    expect(viewProblems(renderAlertForm({ meta: { channelId: 'C0OPS' }, vdnIds: [8, 9], tr }), 'modal')).toEqual([]);
+    expect(viewProblems(renderDigestForm(tr, { meta: {}, vdnIds: [8], defaultTimeZone: 'Asia/Shanghai' }), 'modal')).toEqual([]);
   });
 
   it('refuses what Slack refuses', () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../../../src/slack/commands/args.js';
+import { inEnglish } from '../../../../src/slack/commands/message.js';
 
 const tokens = (text: string) => {
   const r = tokenize(text);
-  if (!r.ok) throw new Error(r.message);
+  if (!r.ok) throw new Error(inEnglish(r.message));
   return r.tokens;
 };
 
@@ -40,7 +41,7 @@ describe('tokenize', () => {
     expect(tokens('  stats\u00a0\u3000 12\t\n').map((t) => t.value)).toEqual(['stats', '12']);
   });
   it('fails on an unclosed quote', () => {
-    expect(tokenize('name:"spring')).toEqual({ ok: false, message: 'a double quote is not closed' });
+    expect(tokenize('name:"spring')).toEqual({ ok: false, message: { key: 'errors.usage.unclosedQuote' } });
   });
   it('returns no tokens for blank input', () => {
     expect(tokens('   ')).toEqual([]);

@@ -148,12 +148,12 @@ describe('parseCommand: subcommands and new rows', () => {
     ...COMMANDS,
     defineCommand({
       name: 'report add',
-      summary: 'Schedule a daily report',
+      summary: 'help.digest.add.summary',
       positional: [{ name: 'campaignId', value: text({ placeholder: 'CAMPAIGN_ID' }), required: true }],
       options: { time: { value: text({ placeholder: 'HH:MM' }), required: true }, every: { value: choice(['day', 'weekday']) } },
       examples: ['report add 1798316116 time:09:00'],
     }),
-    defineCommand({ name: 'report list', summary: 'List reports', positional: [], options: { page: { value: integer({ min: 1 }) } }, examples: [] }),
+    defineCommand({ name: 'report list', summary: 'help.digest.list.summary', positional: [], options: { page: { value: integer({ min: 1 }) } }, examples: [] }),
   ] as const;
 
   it('routes two-word commands with typed values', () => {

@@ -2,6 +2,7 @@
 import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { blockProblems } from '../../../../local/fakeslack/validate.js';
+import { translator } from '../../../../src/i18n/index.js';
 import { context, section } from '../../../../src/slack/render/blocks.js';
 import { activeRange, chartText, chartWithText, xyChart, type DataVisualizationBlock } from '../../../../src/slack/render/chart.js';
 import { LIMITS, fitBlocks } from '../../../../src/slack/render/limits.js';
@@ -65,7 +66,7 @@ describe('xyChart', () => {
     const input = { categories: hours(4), series: [{ name: 'Dialled *x*', values: [0, 0, 5, null] }] };
     expect(activeRange(input.categories, input.series)).toEqual([2, 3]);
     expect(chartText({ categories: ['02:00', '03:00'], series: [{ name: 'Dialled', values: [5, null] }] }, String)).toEqual(['*Dialled*: 02:00 5 · 03:00 –']);
-    const blocks = chartWithText({ kind: 'line', title: 't', ...input }, String);
+    const blocks = chartWithText(translator('en'), { kind: 'line', title: 't', ...input }, String);
     expect(blocks.map((b) => (b as { type: string }).type)).toEqual(['data_visualization', 'context']);
     expect(JSON.stringify(blocks[1])).toContain('*Dialled x*: 02:00 5 · 03:00 –');
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SHARE_ACTION_ID, stripShareButton, withShareButton } from '../../../../src/slack/render/share.js';
 import { renderCampaigns } from '../../../../src/features/queries/render-campaigns.js';
 import { section } from '../../../../src/slack/render/blocks.js';
+import { translator } from '../../../../src/i18n/index.js';
 import { FETCHED_AT, TZ, buttons, campaign } from '../../../support/render-fixtures.js';
 
 describe('share button', () => {
@@ -26,5 +27,15 @@ describe('share button', () => {
     expect(stripShareButton(shared)).toEqual(page);
     expect(shared).toEqual(copy);
     expect(stripShareButton(withShareButton([section('hi')]))).toEqual([section('hi')]);
+  });
+
+  it('labels the button in the reader’s language, within Slack’s 75 characters', () => {
+    const label = (locale: Parameters<typeof translator>[0]) => buttons(withShareButton([section('hi')], 'k', translator(locale)))[0]!.text;
+    expect(label('zh-CN')).toBe(':mega: 分享到频道');
+    expect(label('es')).toBe(':mega: Compartir en el canal');
+    expect(label('pt-BR')).toBe(':mega: Compartilhar no canal');
+    for (const locale of ['en', 'zh-CN', 'es', 'pt-BR'] as const) expect(label(locale).length).toBeLessThanOrEqual(75);
+    // A Chinese button is still found (and stripped) by its action id.
+    expect(stripShareButton(withShareButton([section('hi')], 'k', translator('zh-CN')))).toEqual([section('hi')]);
   });
 });
