@@ -2,7 +2,9 @@
  * Memory of the production bot: the compiled bot in a process of its own, started with the Node
  * flags of `npm start` (read from package.json), against the simulator and fake Slack in this
  * process's worker. RSS (Linux: /proc/PID/status) idle, once ready and after the first collector
- * tick, and after N commands, at the demo's size (12 campaigns) and at 1,000.
+ * tick, and after N commands, at the demo's size (12 campaigns) and at 1,000. At the demo's size the
+ * bot also runs once with the `--max-…` flags alone, for the CPU those memory flags cost (the bot
+ * process's user+system time over the N commands, per command) and what they save.
  *
  * The bot is compiled once per run into node_modules/.cache/aicc-bench (tsc with
  * tsconfig.build.json), so the figure is the current source's and `dist/` is left alone.
@@ -50,10 +52,10 @@ async function build(): Promise<string> {
   return join(OUT, 'src/main.js');
 }
 
-/** The `--max-…` flags of the start script. */
+/** The Node flags of the start script (`node FLAGS scripts/start.mjs`). */
 async function startFlags(): Promise<string[]> {
   const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-  return pkg.scripts['start']!.split(/\s+/).filter((a) => a.startsWith('--max-'));
+  return pkg.scripts['start']!.split(/\s+/).filter((a) => a.startsWith('--'));
 }
 
 function freePort(): Promise<number> {
@@ -64,6 +66,12 @@ function freePort(): Promise<number> {
     });
     s.on('error', reject);
   });
+}
+
+/** The process's user + system CPU time in milliseconds (Linux: /proc/PID/stat, in clock ticks of 10 ms). */
+async function cpuMs(pid: number): Promise<number> {
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function rss(pid: number): Promise<{ rss: number; peak: number }> {
@@ -106,10 +114,12 @@ async function measure(o: MemoryOptions, main: string, flags: string[], campaign
     // Let the first collector tick and start-up work finish.
     await sleep(5_000);
     const idle = await rss(child.pid!);
+    const cpuBefore = await cpuMs(child.pid!);
     const r = await world.drive({ url, count: o.commands, concurrency: o.concurrency, texts: MIX, campaigns: 'all', answers: true, holdUntil: 'answer' });
     await sleep(1_000);
     const after = await rss(child.pid!);
-    return { idle, after, unanswered: r.unanswered + r.non200 };
+    const cpuPerCommand = (await cpuMs(child.pid!)) - cpuBefore;
+    return { idle, after, cpuPerCommand: cpuPerCommand / o.commands, unanswered: r.unanswered + r.non200 };
   } finally {
     if (child && child.exitCode === null) {
       const exited = new Promise((resolve) => child!.once('exit', resolve));
@@ -137,6 +147,17 @@ export async function memory(o: MemoryOptions): Promise<Row[]> {
       row({ benchmark: B, figure: `peak RSS (${campaigns} campaigns)`, value: m.after.peak, unit: 'bytes', ref: AFTER_MAX, refLabel: 'bound after cmds' }),
       row({ benchmark: B, figure: `commands without an answer (${campaigns} campaigns)`, value: m.unanswered, unit: 'count', equals: 0 }),
     );
+    const plain = flags.filter((f) => f.startsWith('--max-'));
+    if (demo && plain.length < flags.length) {
+      // The same run with the heap limits alone: what the other flags cost in CPU and save in memory.
+      const p = await measure(o, main, plain, campaigns);
+      const with_ = `node ${flags.join(' ')}`;
+      const without = `node ${plain.join(' ')}`;
+      rows.push(
+        row({ benchmark: B, figure: `bot CPU per command (${campaigns} campaigns, ${with_})`, value: m.cpuPerCommand, unit: 'ms', ref: p.cpuPerCommand, refLabel: without }),
+        row({ benchmark: B, figure: `RSS idle / after ${o.commands} cmds with ${without}`, value: p.idle.rss, unit: 'bytes', ref: p.after.rss, refLabel: 'after cmds' }),
+      );
+    }
   }
   return rows;
 }
