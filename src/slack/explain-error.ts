@@ -10,7 +10,7 @@ import { SERVICE_LABELS, isAiccError, type AiccError } from '../aicc/errors.js';
 import { describeResultCode } from '../aicc/result-codes.js';
 import { translator, type MessageKey, type Translator } from '../i18n/index.js';
 import { errors as englishErrors } from '../i18n/messages/en/errors.js';
-import type { Wording } from './commands/message.js';
+import { say, type Wording } from './commands/message.js';
 import { vendorText } from './format.js';
 import type { ErrorView } from './render/error.js';
 import { SlackCallError } from './outbound.js';
@@ -120,4 +120,15 @@ export function slackFailureWords(tr: Translator, error: unknown): string {
     return tr.t('errors.slack.failed', { code });
   }
   return tr.t('errors.slack.failed', { code: 'unexpected' });
+}
+
+/**
+ * A failure in one line, in the reader's language, for where it is one item of a longer post (a
+ * digest's failed sources): the explanation's title, then the vendor's own words when it gave some.
+ * Not escaped: escape it where it is put into mrkdwn.
+ */
+export function failureWords(tr: Translator, error: unknown, maskNumbers = true): string {
+  const view = explainError(tr, error, { timeZone: 'UTC', reference: '', maskNumbers });
+  const desc = isAiccError(error) ? error.resultDesc?.trim() : undefined;
+  return desc ? `${say(tr, view.title)} — ${vendorText(desc, maskNumbers)}` : say(tr, view.title);
 }

@@ -45,7 +45,7 @@ async function vdnInput(sub: DigestSubscription, now: number, deps: ContentDeps,
       campaigns = await aicc.isales.listAllCampaigns(vdn);
       campaignsAsOf = new Date(now);
     } catch (error) {
-      failures.push({ source: { kind: 'campaigns', service: SERVICE_LABELS.isales, vdn }, message: why(error) });
+      failures.push({ source: { kind: 'campaigns', service: SERVICE_LABELS.isales, vdn }, message: why(error), error });
     }
   }
 
@@ -60,10 +60,10 @@ async function vdnInput(sub: DigestSubscription, now: number, deps: ContentDeps,
       const live = await aicc.stats.get({ vdn });
       stats = live.campaigns;
       statsAsOf = live.fetchedAt;
-      if (live.stale && live.staleReason) failures.push({ source: { kind: 'statistics', service: SERVICE_LABELS.isales, vdn }, message: live.staleReason.message, stale: true });
+      if (live.stale && live.staleReason) failures.push({ source: { kind: 'statistics', service: SERVICE_LABELS.isales, vdn }, message: live.staleReason.message, error: live.staleReason, stale: true });
     } catch (error) {
       const last = await store.snapshots.latest('stats', vdn, '', { okOnly: true });
-      failures.push({ source: { kind: 'statistics', service: SERVICE_LABELS.isales, vdn }, message: why(error), since: last ? new Date(last.takenAt) : undefined });
+      failures.push({ source: { kind: 'statistics', service: SERVICE_LABELS.isales, vdn }, message: why(error), error, since: last ? new Date(last.takenAt) : undefined });
     }
   }
 
@@ -97,7 +97,7 @@ async function botInput(code: string, now: number, deps: ContentDeps, failures: 
   try {
     return { accessCode: code, rows: await deps.aicc.oifde.callStatistics({ accessCode: code, type: 'hour', day: new Date(now) }), asOf: new Date(now) };
   } catch (error) {
-    failures.push({ source: { kind: 'bot', service: SERVICE_LABELS.oifde, code }, message: why(error) });
+    failures.push({ source: { kind: 'bot', service: SERVICE_LABELS.oifde, code }, message: why(error), error });
     return { accessCode: code, rows: [] };
   }
 }

@@ -10,6 +10,7 @@
  * and otherwise goes to replies in its thread, each within Block Kit limits. Anything the first
  * message cannot hold moves to the thread too, so the first message is always one valid message.
  */
+import { failureWords } from '../../slack/explain-error.js';
 import { createHash } from 'node:crypto';
 import type { KnownBlock } from '@slack/types';
 import type { Translator } from '../../i18n/index.js';
@@ -117,7 +118,7 @@ function sourceWords(tr: Translator, s: DigestSource): string {
 }
 
 function failureLine(tr: Translator, f: DigestFailure, timeZone: string): string {
-  const why = vendorText(tr, f.message, 200);
+  const why = vendorText(tr, f.error !== undefined ? failureWords(tr, f.error) : f.message, 200);
   const values = { source: sourceWords(tr, f.source), message: f.stale ? tr.t('digests.failures.stale', { reason: why }) : why };
   return f.since ? tr.t('digests.failures.lineSince', { ...values, since: tr.dateTime(f.since, timeZone) }) : tr.t('digests.failures.line', values);
 }

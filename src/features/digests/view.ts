@@ -32,8 +32,10 @@ export type DigestSource =
 /** A source the digest could not read; named in the digest, never silently left out. */
 export interface DigestFailure {
   source: DigestSource;
-  /** Why, in a few words (vendor text allowed; it is escaped when shown). */
+  /** Why, in a few words, in English (vendor text allowed; it is escaped when shown). */
   message: string;
+  /** The failure itself, when there is one, so the digest can say why in its reader's language. */
+  error?: unknown;
   /** The figures are there, from an earlier refresh: `message` says why no newer one. */
   stale?: boolean;
   /** Failing since, when known. */

@@ -11,6 +11,7 @@ import { renderDigestAdded, renderDigestList, renderDigestRunOutcome, type Diges
 import { digestFallbackText, renderDigest } from '../../../../src/features/digests/render.js';
 import { describeSchedule } from '../../../../src/features/digests/schedule.js';
 import { buildDigestView, type DigestInput } from '../../../../src/features/digests/view.js';
+import { AiccError } from '../../../../src/aicc/errors.js';
 import { LOCALE_INFO, translator, type Locale } from '../../../../src/i18n/index.js';
 import { LIMITS } from '../../../../src/slack/render/limits.js';
 import { NOW, allText, botRow, input, vdnInput } from '../../../support/digest-fixtures.js';
@@ -134,6 +135,23 @@ const item = (over: Partial<DigestListItem> = {}): DigestListItem => ({
   paused: false,
   nextRun: new Date('2026-11-23T01:00:00Z'),
   ...over,
+});
+
+describe("a failed source's reason", () => {
+  it("is said in the digest's language when the failure is known; the vendor's own words stay as written", () => {
+    const timeout = new AiccError({ service: 'oifde', endpoint: 'report', code: 'timeout', message: 'OIFDE report timed out after 10 s', retryable: true });
+    const refused = new AiccError({ service: 'isales', endpoint: 'statistics', code: 'vendor', message: 'vendor said no', retryable: false, resultCode: '0200001', resultDesc: 'parameter <error>' });
+    const failures = [
+      { source: { kind: 'bot' as const, service: 'OIFDE', code: '950287235549293680' }, message: timeout.message, error: timeout },
+      { source: { kind: 'statistics' as const, service: 'CC-iSales', vdn: 12 }, message: refused.message, error: refused },
+    ];
+    const zh = textOf('zh-CN', { failures }).text;
+    expect(zh).toContain('OIFDE 未能及时响应');
+    expect(zh).toContain('CC-iSales 拒绝了请求 — parameter &lt;error&gt;');
+    expect(zh).not.toContain('timed out');
+    expect(textOf('pt-BR', { failures }).text).toContain('OIFDE não respondeu a tempo');
+    expect(textOf('en', { failures }).text).toContain('OIFDE did not answer in time');
+  });
 });
 
 describe('the digest list and confirmations', () => {
