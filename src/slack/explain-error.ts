@@ -11,7 +11,7 @@ import { describeResultCode } from '../aicc/result-codes.js';
 import { translator, type MessageKey, type Translator } from '../i18n/index.js';
 import { errors as englishErrors } from '../i18n/messages/en/errors.js';
 import { say, type Wording } from './commands/message.js';
-import { vendorText } from './format.js';
+import { echo, vendorText } from './format.js';
 import type { ErrorView } from './render/error.js';
 import { SlackCallError } from './outbound.js';
 
@@ -131,4 +131,18 @@ export function failureWords(tr: Translator, error: unknown, maskNumbers = true)
   const view = explainError(tr, error, { timeZone: 'UTC', reference: '', maskNumbers });
   const desc = isAiccError(error) ? error.resultDesc?.trim() : undefined;
   return desc ? `${say(tr, view.title)} — ${vendorText(desc, maskNumbers)}` : say(tr, view.title);
+}
+
+/** The failure kinds the collector and the jobs record as `kind: message` (AICC error codes). */
+const RECORDED_KINDS = new Set(['timeout', 'network', 'http', 'auth', 'vendor', 'too_large', 'bad_payload', 'rate_limited', 'not_found', 'not_configured']);
+
+/**
+ * A failure recorded earlier as text (a source's or a job's last error, a delivery's): what kind of
+ * failure it was in the reader's language, then the recorded text itself, for the operator, as
+ * code. The record is kept as it was written (English, redacted like the log): it is diagnostic.
+ */
+export function recordedFailure(tr: Translator, recorded: string, max = 160): string {
+  const flat = recorded.replace(/\s+/g, ' ').trim();
+  const kind = /^([a-z_]+): /.exec(flat)?.[1];
+  return tr.t('errors.recorded', { kind: kind && RECORDED_KINDS.has(kind) ? kind : 'other', text: echo(flat, max) });
 }

@@ -6,6 +6,7 @@
  * Vendor text (campaign names, errors) is escaped; a mention is the raw Slack token the user picked
  * (`<!subteam^S123|@oncall>`, `<@U123>`), inserted only when it has exactly that shape.
  */
+import { recordedFailure } from '../../slack/explain-error.js';
 import type { Button, KnownBlock } from '@slack/types';
 import type { Translator } from '../../i18n/index.js';
 import { formatThreshold, formatValue, type MetricDef } from './metrics.js';
@@ -218,7 +219,7 @@ export function renderNotice(tr: Translator, v: NoticeView): KnownBlock[] {
     return [section(v.since ? tr.t('alerts.notice.backGap', { service, at: back, from: tr.time(v.since, v.timeZone) }) : tr.t('alerts.notice.back', { service, at: back }))];
   }
   const blocks: KnownBlock[] = [section(tr.t('alerts.notice.down', { service, since: at(tr, v.since, v.timeZone), n: v.ruleCount }))];
-  if (v.error) blocks.push(context(tr.t('alerts.notice.lastError', { error: escapeMrkdwn(truncate(v.error.replace(/\s+/g, ' '), 300)) })));
+  if (v.error) blocks.push(context(tr.t('alerts.notice.lastError', { error: recordedFailure(tr, v.error, 300) })));
   return blocks;
 }
 

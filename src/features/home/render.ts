@@ -6,9 +6,10 @@
  * healthy), so a refresh changes the view only when something it shows changed; the one time it
  * carries sits in its own block (`updated`).
  */
+import { recordedFailure } from '../../slack/explain-error.js';
 import type { Button, HomeView, KnownBlock, SectionBlock } from '@slack/types';
 import type { Translator } from '../../i18n/index.js';
-import { channelLink, escapeMrkdwn, truncate, userMention } from '../../slack/format.js';
+import { channelLink, escapeMrkdwn, userMention } from '../../slack/format.js';
 import { actions, button, context, divider, header, section } from '../../slack/render/blocks.js';
 
 /** Block Kit's limit for a Home tab. */
@@ -107,7 +108,7 @@ function sourceLine(tr: Translator, s: HomeSource, tz: string): string {
   if (s.unknown) return tr.t('home.source.unknown', { source });
   if (s.ok) return tr.t('home.source.ok', { source });
   const line = s.lastOkAt ? tr.t('home.source.failing', { source, n: s.failures, time: tr.dateTime(s.lastOkAt, tz) }) : tr.t('home.source.failingNoData', { source, n: s.failures });
-  return s.lastError ? tr.t('home.source.error', { line, error: escapeMrkdwn(truncate(s.lastError.replace(/\s+/g, ' '), 120)) }) : line;
+  return s.lastError ? tr.t('home.source.error', { line, error: recordedFailure(tr, s.lastError, 120) }) : line;
 }
 
 function nextDigestsBlock(tr: Translator, d: HomeData): KnownBlock {

@@ -2,10 +2,11 @@
  * `/aicc status`: is the collector getting data from each service, what digests come next, and
  * what was delivered (or not) lately, in the reader's language.
  */
+import { recordedFailure } from '../../slack/explain-error.js';
 import type { KnownBlock } from '@slack/types';
 import { SERVICE_LABELS, type AiccService } from '../../aicc/errors.js';
 import type { MessageKey, Translator } from '../../i18n/index.js';
-import { channelLink, escapeMrkdwn, truncate } from '../../slack/format.js';
+import { channelLink, escapeMrkdwn } from '../../slack/format.js';
 import { chunkLines, context, divider, header, section } from '../../slack/render/blocks.js';
 import type { SnapshotSource } from '../../store/snapshots.js';
 
@@ -47,7 +48,7 @@ const SOURCE_NAMES: Readonly<Record<SnapshotSource, [AiccService, MessageKey]>> 
 /** A failing line, then when it last failed, what it said, and `tail`. */
 function failing(tr: Translator, line: string, failedAt: Date | undefined, error: string | undefined, tail: string, tz: string): string {
   let out = failedAt ? tr.t('status.lastFailure', { line, time: tr.dateTime(failedAt, tz) }) : line;
-  if (error) out = tr.t('status.withError', { line: out, error: escapeMrkdwn(truncate(error, 160)) });
+  if (error) out = tr.t('status.withError', { line: out, error: recordedFailure(tr, error, 160) });
   return tr.t('status.andThen', { line: out, more: tail });
 }
 
@@ -72,7 +73,7 @@ const STATUS_ICON: Record<string, string> = { posted: ':white_check_mark:', late
 
 function deliveryLine(tr: Translator, d: StatusView['deliveries'][number], tz: string): string {
   const line = tr.t('status.delivery', { kind: d.kind, ref: String(d.ref), channel: channelLink(d.channelId), status: d.status, time: tr.dateTime(d.at, tz) });
-  const withError = d.error ? tr.t('status.deliveryError', { line, error: escapeMrkdwn(truncate(d.error, 120)) }) : line;
+  const withError = d.error ? tr.t('status.deliveryError', { line, error: recordedFailure(tr, d.error, 120) }) : line;
   return `${STATUS_ICON[d.status] ?? '•'} ${withError}`;
 }
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { AiccError, type AiccErrorInit } from '../../../src/aicc/errors.js';
 import { translator } from '../../../src/i18n/index.js';
-import { explainError } from '../../../src/slack/explain-error.js';
+import { explainError, recordedFailure } from '../../../src/slack/explain-error.js';
 import { renderError } from '../../../src/slack/render/error.js';
 import { allText } from '../../support/render-fixtures.js';
 
@@ -57,5 +57,15 @@ describe('explainError in other languages', () => {
     const e = err({ code: 'vendor', resultCode: '0200001', resultDesc: 'bad' });
     expect(explainError(e, ctx)).toEqual(explainError(translator('en'), e, ctx));
     expect(explainError(e, ctx)).toEqual({ title: 'CC-iSales refused the request', detail: 'CC-iSales statistics failed.\nThe vendor said: bad', hint: 'Check the ids in the command.', code: '0200001 · parameter error' });
+  });
+});
+
+describe('a failure recorded as text', () => {
+  it('says its kind in the reader’s language and keeps the record, escaped, as code', () => {
+    const tr = translator;
+    expect(recordedFailure(tr('zh-CN'), 'timeout: CC-CMS real-time timed out after 10 s')).toBe('超时（`timeout: CC-CMS real-time timed out after 10 s`）');
+    expect(recordedFailure(tr('es'), 'network:  connect ECONNREFUSED\n 10.0.0.1')).toBe('inaccesible (`network: connect ECONNREFUSED 10.0.0.1`)');
+    expect(recordedFailure(tr('en'), 'SQLITE_FULL: <disk> `full`')).toBe("failed (`SQLITE_FULL: &lt;disk&gt; 'full'`)");
+    expect(recordedFailure(tr('pt-BR'), 'vendor: x'.padEnd(400, 'y'), 40)).toMatch(/^erro do fornecedor \(`vendor: xy{30}…`\)$/);
   });
 });

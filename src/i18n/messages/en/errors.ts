@@ -131,4 +131,5 @@ export const errors = {
   'slack.unreachable': 'Slack could not be reached ({code})',
   'slack.refused': 'Slack refused it ({code})',
   'slack.failed': 'Slack did not take it ({code})',
+  recorded: '{kind, select, timeout {timed out} network {unreachable} http {HTTP error} auth {credentials refused} vendor {the vendor\'s error} too_large {answer too large} bad_payload {unreadable answer} rate_limited {rate limited} not_found {not found} not_configured {not configured} other {failed}} (`{text}`)',
 } as const;

@@ -17,7 +17,7 @@ const NOW = Date.parse('2026-11-20T03:00:00Z');
 
 function deps(): StatusDeps {
   const health = (source: SnapshotSource): SourceHealth =>
-    source === 'cms' ? { source, lastOkAt: NOW - 600_000, lastErrorAt: NOW, lastError: 'timeout', consecutiveFailures: 2 } : { source, lastOkAt: NOW - 60_000, consecutiveFailures: 0 };
+    source === 'cms' ? { source, lastOkAt: NOW - 600_000, lastErrorAt: NOW, lastError: 'timeout: CC-CMS real-time timed out after 10 s', consecutiveFailures: 2 } : { source, lastOkAt: NOW - 60_000, consecutiveFailures: 0 };
   const store = {
     dialect: 'sqlite',
     snapshots: { health: async (source: SnapshotSource) => health(source) },
@@ -51,7 +51,7 @@ describe('handleStatus', () => {
     expect(text).toContain('Estado del bot de AICC');
     expect(text).toContain('19/11/2026 21:00 (America/Mexico_City)  ·  almacenamiento: SQLite');
     expect(text).toContain(':large_green_circle: *Lista de campañas de CC-iSales*: últimos datos del 19/11/2026 20:59');
-    expect(text).toContain(':red_circle: *Tiempo real de CC-CMS*: con fallas en 2 ciclos seguidos (última falla el 19/11/2026 21:00): timeout; últimos datos del 19/11/2026 20:50');
+    expect(text).toContain(':red_circle: *Tiempo real de CC-CMS*: con fallas en 2 ciclos seguidos (última falla el 19/11/2026 21:00): sin respuesta a tiempo (`timeout: CC-CMS real-time timed out after 10 s`); últimos datos del 19/11/2026 20:50');
     expect(text).toContain('*Procesos en segundo plano*');
     expect(text).toContain(':large_green_circle: *collector*: última ejecución el 19/11/2026 20:59');
     expect(text).toContain('• Resumen 3 → <#C0OPS> el 19/11/2026 22:00 (America/Mexico_City)');
@@ -62,7 +62,7 @@ describe('handleStatus', () => {
   it('answers in English by default', async () => {
     const text = await status('en');
     expect(text).toContain('AICC bot status');
-    expect(text).toContain(':red_circle: *CC-CMS real-time*: failing, 2 ticks in a row (last failure 2026-11-19 21:00): timeout; last data 2026-11-19 20:50');
+    expect(text).toContain(':red_circle: *CC-CMS real-time*: failing, 2 ticks in a row (last failure 2026-11-19 21:00): timed out (`timeout: CC-CMS real-time timed out after 10 s`); last data 2026-11-19 20:50');
     expect(text).toContain(':hourglass: digest 3 → <#C0OPS>: late 2026-11-19 20:00');
   });
 });

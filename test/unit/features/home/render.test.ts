@@ -18,7 +18,7 @@ function data(n: { firing: number; rules: number; digests: number }, can = true)
     firing: Array.from({ length: n.firing }, (_, i) => ({ ruleId: i + 1, headline: `*Connection rate 5.0%* &lt; 40%  ·  campaign \`${i}\``, since: NOW, buttonValue: `{"r":${i + 1},"s":"${i}"}`, ...(i === 0 ? { ackedBy: 'U2' } : {}) })),
     sources: [
       { label: 'CC-iSales campaign list', ok: true, failures: 0 },
-      { label: 'CC-CMS real-time', ok: false, failures: 3, lastOkAt: NOW, lastError: 'timeout' },
+      { label: 'CC-CMS real-time', ok: false, failures: 3, lastOkAt: NOW, lastError: 'timeout: CC-CMS real-time timed out after 10 s' },
     ],
     rules: Array.from({ length: n.rules }, (_, i) => ({ id: i + 1, line: `\`waiting\` &gt; ${i}`, states: 'Not evaluated yet.', mine: i % 3 === 0 })),
     digests: Array.from({ length: n.digests }, (_, i) => ({ id: i + 1, channelId: 'C0OPS', schedule: '09:00 Mon–Fri (Asia/Shanghai)', scope: 'all campaigns of VDN 8', paused: false, nextRun: new Date(NOW.getTime() + i * 3_600_000), timeZone: 'Asia/Shanghai', mine: i === 5 })),
@@ -43,7 +43,7 @@ describe('renderHome', () => {
     expect(text).toContain('…and 2 more alerts');
     expect(text).toContain('…and 15 more rules');
     expect(text).toContain('…and 5 more digests');
-    expect(text).toMatch(/CC-CMS real-time\*: failing for 3 ticks, last data 2026-11-20 11:00: timeout/);
+    expect(text).toMatch(/CC-CMS real-time\*: failing for 3 ticks, last data 2026-11-20 11:00: timed out \(`timeout: CC-CMS real-time timed out after 10 s`\)/);
   });
 
   it('shows Acknowledge only until someone acknowledged, and New/Edit only to those allowed', () => {
@@ -77,7 +77,7 @@ describe('renderHome', () => {
     expect(text).toContain('*告警规则*  ·  30 条规则，我的在前');
     expect(text).toContain('*告警 1*（我的）');
     expect(text).toContain('*日报*  ·  2 份日报');
-    expect(text).toMatch(/CC-CMS real-time\*：已连续 3 个采集周期失败，最近数据 2026\/11\/20 11:00：timeout/);
+    expect(text).toMatch(/CC-CMS real-time\*：已连续 3 个采集周期失败，最近数据 2026\/11\/20 11:00：超时（`timeout: CC-CMS real-time timed out after 10 s`）/);
     const labels = JSON.stringify(view.blocks);
     for (const label of ['新建告警', '新建日报', '确认', '静默…', '编辑']) expect(labels).toContain(`"text":"${label}"`);
     expect(text).not.toMatch(/Firing now|Alert rules|yours first/);
@@ -93,7 +93,7 @@ describe('renderHome', () => {
     expect(es).toContain('*Alertas activas*  ·  1 alerta');
     expect(es).toContain('*Reglas de alerta*  ·  26 reglas, primero las suyas');
     expect(es).toContain('…y 1 regla más: `/aicc alert list` las muestra todas.');
-    expect(es).toContain('con fallas en 3 ciclos seguidos, últimos datos del 20/11/2026 11:00: timeout');
+    expect(es).toContain('con fallas en 3 ciclos seguidos, últimos datos del 20/11/2026 11:00: sin respuesta a tiempo (`timeout: CC-CMS real-time timed out after 10 s`)');
     const pt = renderIn(translator('pt-BR'), data({ firing: 2, rules: 1, digests: 22 }));
     expect(viewProblems(pt, 'home')).toEqual([]);
     const text = blocksText(pt.blocks);

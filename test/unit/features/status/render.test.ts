@@ -38,12 +38,12 @@ describe('renderStatus', () => {
     expect(text).toContain('2026-11-20 11:00 (Asia/Shanghai)  ·  store: SQLite');
     expect(text).toContain(':large_green_circle: *CC-iSales campaign list*: last data 2026-11-20 10:50');
     expect(text).toContain(':white_circle: *CC-iSales statistics*: no data yet');
-    expect(text).toContain(':red_circle: *CC-CMS real-time*: failing, 3 ticks in a row (last failure 2026-11-20 11:00): connect &lt;timeout&gt;; last data 2026-11-20 10:50');
+    expect(text).toContain(':red_circle: *CC-CMS real-time*: failing, 3 ticks in a row (last failure 2026-11-20 11:00): failed (`connect &lt;timeout&gt;`); last data 2026-11-20 10:50');
     expect(text).toContain(':red_circle: *OIFDE bot reports*: failing, 1 tick in a row; no data yet');
-    expect(text).toContain(':red_circle: *retention*: failing, 2 time(s) in a row (last failure 2026-11-20 11:00): SQLITE_FULL; has not run yet; it tries again on its next turn');
+    expect(text).toContain(':red_circle: *retention*: failing, 2 time(s) in a row (last failure 2026-11-20 11:00): failed (`SQLITE_FULL`); has not run yet; it tries again on its next turn');
     expect(text).toContain('• Digest 4 → <#C0OPS> at 2026-11-21 09:00 (Asia/Shanghai)');
     expect(text).toContain(':white_check_mark: digest 4 → <#C0OPS>: posted 2026-11-20 10:50');
-    expect(text).toContain(':x: alert 2 → <#C0OPS>: failed 2026-11-20 10:50 — not_in_channel');
+    expect(text).toContain(':x: alert 2 → <#C0OPS>: failed 2026-11-20 10:50 — failed (`not_in_channel`)');
   });
 
   it('in Chinese', () => {
@@ -52,11 +52,11 @@ describe('renderStatus', () => {
     expect(text).toContain('2026/11/20 11:00（Asia/Shanghai）  ·  存储：SQLite');
     expect(text).toContain('*数据采集*');
     expect(text).toContain(':large_green_circle: *CC-iSales 外呼任务列表*：最近数据 2026/11/20 10:50');
-    expect(text).toContain(':red_circle: *CC-CMS 实时数据*：已连续 3 个采集周期失败（最近一次失败 2026/11/20 11:00）：connect &lt;timeout&gt;；最近数据 2026/11/20 10:50');
-    expect(text).toContain(':red_circle: *retention*：已连续失败 2 次（最近一次失败 2026/11/20 11:00）：SQLITE_FULL；尚未运行；下一轮会自动重试');
+    expect(text).toContain(':red_circle: *CC-CMS 实时数据*：已连续 3 个采集周期失败（最近一次失败 2026/11/20 11:00）：失败（`connect &lt;timeout&gt;`）；最近数据 2026/11/20 10:50');
+    expect(text).toContain(':red_circle: *retention*：已连续失败 2 次（最近一次失败 2026/11/20 11:00）：失败（`SQLITE_FULL`）；尚未运行；下一轮会自动重试');
     expect(text).toContain('• 日报 4 → <#C0OPS>，2026/11/21 09:00（Asia/Shanghai）');
     expect(text).toContain(':white_check_mark: 日报 4 → <#C0OPS>：已发送 2026/11/20 10:50');
-    expect(text).toContain(':x: 告警 2 → <#C0OPS>：发送失败 2026/11/20 10:50 — not_in_channel');
+    expect(text).toContain(':x: 告警 2 → <#C0OPS>：发送失败 2026/11/20 10:50 — 失败（`not_in_channel`）');
     const empty = blocksText(renderStatus(translator('zh-CN'), view({ nextDigests: [], deliveries: [], jobs: [] })));
     expect(empty).toContain('暂无计划发送的日报。可用 `/aicc digest add` 创建。');
     expect(empty).toContain('暂无发送记录。');
@@ -67,7 +67,7 @@ describe('renderStatus', () => {
     const text = blocksText(renderStatus(translator('pt-BR'), view()));
     expect(text).toContain('Status do bot AICC');
     expect(text).toContain(':red_circle: *Relatórios de bots do OIFDE*: falhando há 1 ciclo seguido; ainda sem dados');
-    expect(text).toContain(':red_circle: *retention*: falhou 2 vezes seguidas (última falha em 20/11/2026 11:00): SQLITE_FULL; ainda não foi executado; ele tenta de novo na próxima rodada');
+    expect(text).toContain(':red_circle: *retention*: falhou 2 vezes seguidas (última falha em 20/11/2026 11:00): falhou (`SQLITE_FULL`); ainda não foi executado; ele tenta de novo na próxima rodada');
     expect(text).toContain(':white_check_mark: resumo 4 → <#C0OPS>: enviado em 20/11/2026 10:50');
   });
 });
