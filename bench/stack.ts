@@ -25,6 +25,8 @@ export interface StackOptions extends WorldOptions {
   env?: Record<string, string>;
   /** The bot's clock; pair a manual one with `clockStartMs` and advance both. */
   clock?: Clock;
+  /** The bot's waits (the statistics slot, Slack's Retry-After); with manual clocks, one that advances them. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** Spawns an outside world with a simulator, and starts the bot against it. */
@@ -43,7 +45,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       DATABASE_URL: ':memory:',
       ...opts.env,
     });
-    const bot = await startBot({ config, clock: opts.clock ?? systemClock, log: silentLogger, host: '127.0.0.1', startCollector: false });
+    const bot = await startBot({ config, clock: opts.clock ?? systemClock, log: silentLogger, host: '127.0.0.1', startCollector: false, ...(opts.sleep ? { sleep: opts.sleep } : {}) });
     return {
       world,
       started: { ...started, sim },
