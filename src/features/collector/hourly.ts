@@ -15,6 +15,7 @@
  * day costs ~25 reads however often the collector runs; retention's hourly thinning keeps exactly
  * those rows (the last of each hour).
  */
+import { wallClock } from '../../i18n/index.js';
 import { TZDate, tz } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { Snapshot, Store } from '../../store/index.js';
@@ -36,8 +37,29 @@ export interface LocalDay {
   hours: HourSlot[];
 }
 
-/** The local day that contains `at`, or the one `offsetDays` before or after it. */
+/** Local days already worked out, by zone, date and offset (emptied when full, which bounds it). */
+const knownDays = new Map<string, LocalDay>();
+const KNOWN_DAYS_LIMIT = 64;
+
+/**
+ * The local day that contains `at`, or the one `offsetDays` before or after it. Working a day out
+ * builds 26 zoned dates and formats 25 (about a fifth of a `stats CAMPAIGN` answer's CPU), and
+ * every answer of a day asks for the same few days: each is worked out once and kept. Callers do
+ * not change what they get.
+ */
 export function localDay(at: number, timeZone: string, offsetDays = 0): LocalDay {
+  const w = wallClock(new Date(at), timeZone);
+  const key = `${timeZone}|${w.year}-${w.month}-${w.day}|${offsetDays}`;
+  let day = knownDays.get(key);
+  if (!day) {
+    day = workOutDay(at, timeZone, offsetDays);
+    if (knownDays.size >= KNOWN_DAYS_LIMIT) knownDays.clear();
+    knownDays.set(key, day);
+  }
+  return day;
+}
+
+function workOutDay(at: number, timeZone: string, offsetDays: number): LocalDay {
   const local = new TZDate(at, timeZone);
   const y = local.getFullYear();
   const m = local.getMonth();
