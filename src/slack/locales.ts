@@ -14,7 +14,7 @@
  */
 import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/log.js';
-import { parseLocale, type Locale } from '../i18n/index.js';
+import { parseLocale, translator, type Locale, type Translator } from '../i18n/index.js';
 import type { LanguageRepo, LanguageScope } from '../store/languages.js';
 
 export interface Locales {
@@ -156,4 +156,21 @@ export function createLocales(deps: LocalesDeps): Locales {
 export function fixedLocales(locale: Locale): Locales {
   const same = async () => locale;
   return { fallback: locale, forUser: same, forChannel: same, forPost: async (_c, own) => own ?? locale, slackLocaleOf: async () => undefined, forget: () => undefined, slackChanged: () => undefined };
+}
+
+const ENGLISH = fixedLocales('en');
+
+/** The resolver a context was given, or English for everyone when it has none. */
+export function localesOf(ctx: { locales?: Locales }): Locales {
+  return ctx.locales ?? ENGLISH;
+}
+
+/** The translator of what `userId` reads privately: an answer, a form, a button's reply, a DM. */
+export async function userReader(ctx: { locales?: Locales }, userId: string): Promise<Translator> {
+  return translator(await localesOf(ctx).forUser(userId));
+}
+
+/** The translator of a post in `channelId`: its own language when it has one, else the channel's. */
+export async function postReader(ctx: { locales?: Locales }, channelId: string, own?: Locale): Promise<Translator> {
+  return translator(await localesOf(ctx).forPost(channelId, own));
 }

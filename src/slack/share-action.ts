@@ -10,7 +10,8 @@
 import type { KnownBlock } from '@slack/types';
 import { translator } from '../i18n/index.js';
 import type { ActionRegistry } from './actions.js';
-import { localesOf, type CommandContext } from './commands/handler.js';
+import type { CommandContext } from './commands/handler.js';
+import { localesOf, userReader } from './locales.js';
 import { msg, say, type Wording } from './commands/message.js';
 import { echo, userMention } from './format.js';
 import { createOutbound, slackError } from './outbound.js';
@@ -26,7 +27,7 @@ export function registerShareAction(actions: ActionRegistry, deps: CommandContex
     await ack();
     // In the clicker's language, looked up only for a refusal: a share posts nothing in it.
     const refuse = async (title: Wording, hint: Wording) => {
-      const tr = translator(await localesOf(deps).forUser(body.user.id));
+      const tr = await userReader(deps, body.user.id);
       await respond({ response_type: 'ephemeral', replace_original: false, blocks: renderError(tr, { title, hint }), text: say(tr, title) });
     };
     const id = answerIdFromShareValue(action.value);

@@ -6,8 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { KnownBlock } from '@slack/types';
-import { translator, type Translator } from '../i18n/index.js';
-import { localesOf, type CommandContext } from './commands/handler.js';
+import { type Translator } from '../i18n/index.js';
+import type { CommandContext } from './commands/handler.js';
+import { userReader } from './locales.js';
 import { fitBlocks } from './render/limits.js';
 import { stripShareButton, withShareButton } from './render/share.js';
 
@@ -50,6 +51,6 @@ export async function offerShare(
     deps.log.warn('an answer could not be kept for sharing; sent without the Share button', { error });
     return fitBlocks(blocks);
   }
-  const tr = req.tr ?? translator(await localesOf(deps).forUser(req.userId));
+  const tr = req.tr ?? (await userReader(deps, req.userId));
   return fitBlocks(withShareButton(blocks, shareValue(id), tr));
 }

@@ -10,8 +10,8 @@ import { privateReply } from '../../slack/modals.js';
 import { nextMidnight } from './time.js';
 import { decodeAlertButton } from './view.js';
 import { escapeMrkdwn, userMention } from '../../slack/format.js';
-import { translator, type Translator } from '../../i18n/index.js';
-import { localesOf } from '../../slack/commands/handler.js';
+import { type Translator } from '../../i18n/index.js';
+import { userReader } from '../../slack/locales.js';
 import { ALERT_ACK_ACTION, ALERT_MUTE_HOUR_ACTION, ALERT_MUTE_TOMORROW_ACTION, ALERT_UNMUTE_ACTION } from './render.js';
 import { section } from '../../slack/render/blocks.js';
 import { renderError } from '../../slack/render/error.js';
@@ -29,11 +29,10 @@ const expired = (tr: Translator, respond: Reply) => respond({ blocks: renderErro
 
 export function registerAlertActions(actions: ActionRegistry, deps: AlertsDeps): void {
   // Answers are private: in the language of whoever clicked.
-  const trOf = async (userId: string) => translator(await localesOf(deps).forUser(userId));
 
   actions.on(ALERT_ACK_ACTION, async ({ ack, action, body, respond: viaUrl, client }) => {
     await ack();
-    const tr = await trOf(body.user.id);
+    const tr = await userReader(deps, body.user.id);
     const respond = privateReply({ respond: viaUrl, client, body, log: deps.log, tr });
     const target = decodeAlertButton(action.value);
     if (!target) return void (await expired(tr, respond));
@@ -51,7 +50,7 @@ export function registerAlertActions(actions: ActionRegistry, deps: AlertsDeps):
     async ({ ack, action, body, respond: viaUrl, client }) => {
       await ack();
       const userId = body.user.id;
-      const tr = await trOf(userId);
+      const tr = await userReader(deps, userId);
       const respond = privateReply({ respond: viaUrl, client, body, log: deps.log, tr });
       const target = decodeAlertButton(action.value);
       if (!target) return void (await expired(tr, respond));
@@ -75,7 +74,7 @@ export function registerAlertActions(actions: ActionRegistry, deps: AlertsDeps):
   actions.on(ALERT_UNMUTE_ACTION, async ({ ack, action, body, respond: viaUrl, client }) => {
     await ack();
     const userId = body.user.id;
-    const tr = await trOf(userId);
+    const tr = await userReader(deps, userId);
     const respond = privateReply({ respond: viaUrl, client, body, log: deps.log, tr });
     const target = decodeAlertButton('value' in action ? action.value : undefined);
     if (!target) return void (await expired(tr, respond));

@@ -7,9 +7,9 @@
  * filled in once it has run (Slack allows three seconds to answer a submission).
  */
 import type { KnownBlock } from '@slack/types';
-import { translator, type Translator } from '../../i18n/index.js';
+import { type Translator } from '../../i18n/index.js';
 import type { ActionRegistry } from '../../slack/actions.js';
-import { localesOf } from '../../slack/commands/handler.js';
+import { userReader } from '../../slack/locales.js';
 import type { FormOpener } from '../../slack/commands/listener.js';
 import { escapeMrkdwn } from '../../slack/format.js';
 import { say, type Message } from '../../slack/commands/message.js';
@@ -48,7 +48,6 @@ export type AlertFormDeps = AlertsDeps & Pick<QueriesDeps, 'directory'>;
 const refusedModal = (tr: Translator, refusal: { title: Message; hint: Message }) => noticeModal(tr.t('alerts.form.titleNew'), renderError(tr, refusal), tr);
 
 /** The form and everything it answers are private: in the language of whoever uses it. */
-const trOf = async (deps: AlertFormDeps, userId: string) => translator(await localesOf(deps).forUser(userId));
 
 /** The empty form, or a rule's; undefined when the rule is gone. */
 async function formFor(deps: AlertFormDeps, tr: Translator, meta: AlertFormMeta) {
@@ -62,7 +61,7 @@ async function formFor(deps: AlertFormDeps, tr: Translator, meta: AlertFormMeta)
 /** `/aicc alert add` with no arguments: the same permission as the command, in the same channel. */
 export function openAlertFormFromCommand(deps: AlertFormDeps): FormOpener {
   return async ({ client, triggerId, userId, channelId, respond }) => {
-    const tr = await trOf(deps, userId);
+    const tr = await userReader(deps, userId);
     const may = decide('add-alerts', { userId, channelId: channelId ?? '' }, deps);
     if (!may.ok) {
       const blocks = renderError(tr, may);
@@ -73,7 +72,7 @@ export function openAlertFormFromCommand(deps: AlertFormDeps): FormOpener {
 }
 
 async function openFromButton(deps: AlertFormDeps, client: ViewsClient, triggerId: string, userId: string, ruleId?: number): Promise<void> {
-  const tr = await trOf(deps, userId);
+  const tr = await userReader(deps, userId);
   const may = decideUser(ruleId === undefined ? 'add-alerts' : 'change-alerts', userId, deps);
   if (!may.ok) return void (await openModal(client, triggerId, refusedModal(tr, may), deps.log));
   const view = await formFor(deps, tr, ruleId === undefined ? {} : { ruleId });
@@ -134,7 +133,7 @@ export function registerAlertForms(actions: ActionRegistry, deps: AlertFormDeps)
     await ack();
     const view = body.view;
     if (!view) return;
-    const tr = await trOf(deps, body.user.id);
+    const tr = await userReader(deps, body.user.id);
     const meta = decodeMeta(view.private_metadata);
     const read = readAlertForm(view.state.values, deps, tr);
     let preview: KnownBlock[];
@@ -149,7 +148,7 @@ export function registerAlertForms(actions: ActionRegistry, deps: AlertFormDeps)
 
   actions.view(ALERT_FORM_CALLBACK, async ({ ack, body, view, client }) => {
     const userId = body.user.id;
-    const tr = await trOf(deps, userId);
+    const tr = await userReader(deps, userId);
     const meta = decodeMeta(view.private_metadata);
     const read = readAlertForm(view.state.values, deps, tr);
     if (!read.ok) return void (await ack(read.errors.response()));

@@ -4,6 +4,7 @@
  * message of the rule is edited to show it). Writes use compare-and-set like the evaluation, so a
  * click that races a tick loses nothing.
  */
+import { postReader } from '../../slack/locales.js';
 import type { KnownBlock } from '@slack/types';
 import type { Clock } from '../../platform/clock.js';
 import type { Outbound } from '../../slack/outbound.js';
@@ -20,7 +21,6 @@ import { edit, post } from './posting.js';
 import { alertView } from './view.js';
 import type { Translator } from '../../i18n/index.js';
 import type { Locales } from '../../slack/locales.js';
-import { ruleTranslator } from './words.js';
 
 export interface InteractDeps {
   store: Store;
@@ -48,7 +48,7 @@ async function refresh(deps: InteractDeps, rule: AlertRule, state: AlertState | 
   if (!metric || !state.messageTs) return;
   const now = deps.clock().getTime();
   const channel = state.messageChannel ?? rule.channelId;
-  const tr = await ruleTranslator(deps.locales, rule, channel);
+  const tr = await postReader(deps, channel, rule.lang);
   const s = await sampleOf(rule, metric, state.subject, deps.reader(now));
   const view = alertView({ rule, metric, subject: state.subject, state, campaign: s.campaign, trend: s.trend(), now, timeZone: deps.timeZone });
   const edited = await edit(deps.outbound, { channel, ts: state.messageTs, blocks: renderAlertMessage(tr, view), text: alertFallbackText(tr, view) });

@@ -6,8 +6,8 @@
  * reminder in the thread saying the mute ended.
  */
 import type { ActionRegistry } from '../../slack/actions.js';
-import { translator, type Translator } from '../../i18n/index.js';
-import { localesOf } from '../../slack/commands/handler.js';
+import { type Translator } from '../../i18n/index.js';
+import { userReader } from '../../slack/locales.js';
 import { escapeMrkdwn } from '../../slack/format.js';
 import { field, FormErrors, plainProblem } from '../../slack/forms.js';
 import { msg, say } from '../../slack/commands/message.js';
@@ -60,11 +60,10 @@ export function renderMuteForm(tr: Translator, rule: { id: number; line: string;
 
 export function registerMuteForm(actions: ActionRegistry, deps: AlertsDeps): void {
   // The picker is private: in the language of whoever opened it.
-  const trOf = async (userId: string) => translator(await localesOf(deps).forUser(userId));
 
   actions.on(ALERT_MUTE_PICK_ACTION, async ({ ack, action, body, client }) => {
     await ack();
-    const tr = await trOf(body.user.id);
+    const tr = await userReader(deps, body.user.id);
     const title = tr.t('alerts.muteForm.submit');
     const target = decodeAlertButton(action.value);
     const rule = target ? await deps.store.alerts.get(target.ruleId) : undefined;
@@ -77,7 +76,7 @@ export function registerMuteForm(actions: ActionRegistry, deps: AlertsDeps): voi
   });
 
   actions.view(ALERT_MUTE_FORM_CALLBACK, async ({ ack, body, view }) => {
-    const tr = await trOf(body.user.id);
+    const tr = await userReader(deps, body.user.id);
     const errors = new FormErrors(tr);
     const length = field(view.state.values, 'length', muteLength(), errors, { required: true });
     if (length === undefined) return void (await ack(errors.response()));

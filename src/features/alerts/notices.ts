@@ -4,6 +4,7 @@
  * afterwards each service's notice is advanced with {@link noticeStep} (compare-and-set, so two
  * processes post it once) and posted, edited or answered in its thread.
  */
+import { postReader } from '../../slack/locales.js';
 import { translator } from '../../i18n/index.js';
 import type { Locales } from '../../slack/locales.js';
 import type { Outbound } from '../../slack/outbound.js';
@@ -90,7 +91,7 @@ async function advanceNotice(deps: NoticeDeps, service: NoticeService, outage: O
     const version = (prev?.version ?? 0) + 1;
     // Several rules' notice: the language of the channel it is (or was) posted in.
     const channel = outage && actions.includes('post-nodata') ? outage.channel : next.messageChannel;
-    const tr = translator(deps.locales && channel ? await deps.locales.forChannel(channel) : undefined);
+    const tr = channel ? await postReader(deps, channel) : translator();
     const view: NoticeView = { service: sourceLabel(tr, service), since: new Date(next.since), ruleCount: outage?.ruleCount ?? 0, timeZone: deps.timeZone, ...(next.reason ? { error: next.reason } : {}) };
     if (actions.includes('post-nodata') && outage) {
       const r = await post(deps.outbound, { channel: outage.channel, blocks: renderNotice(tr, view), text: noticeFallbackText(tr, view) });

@@ -4,6 +4,7 @@
  * with compare-and-set, merging with whatever another writer stored meanwhile. Anything that fails
  * leaves the state owing it, and a later tick tries again.
  */
+import { postReader, userReader } from '../../slack/locales.js';
 import type { Logger } from '../../platform/log.js';
 import { alertFallbackText, renderAlertMessage, renderReminder, renderResolvedReply } from './render.js';
 import type { AlertStateWrite } from '../../store/alert-states.js';
@@ -12,10 +13,8 @@ import type { Outbound } from '../../slack/outbound.js';
 import { toWrite, type AlertAction } from './evaluate.js';
 import { channelLink } from '../../slack/format.js';
 import type { Locales } from '../../slack/locales.js';
-import { translator } from '../../i18n/index.js';
 import { edit, findPosted, post } from './posting.js';
 import { alertView, type ViewInput } from './view.js';
-import { ruleTranslator } from './words.js';
 
 export interface NotifyDeps {
   store: Store;
@@ -48,7 +47,7 @@ export async function notify(deps: NotifyDeps, t: Transition): Promise<number> {
   let posted = 0;
   const key = incidentKey(rule.id, subject, state.since);
   // The rule's language as it is now: an edit of an older message is written in it too.
-  const tr = await ruleTranslator(deps.locales, rule, state.messageChannel ?? rule.channelId);
+  const tr = await postReader(deps, state.messageChannel ?? rule.channelId, rule.lang);
   const record = (what: string, outcome: { ok: boolean; ts?: string; error?: string }, channel: string) =>
     store.deliveries
       .record({ kind: 'alert', ref: rule.id, jobKey: `${key}/${what}`, channel, status: outcome.ok ? 'posted' : 'failed', at: now, ts: outcome.ts ?? null, error: outcome.error ?? null })
@@ -97,7 +96,7 @@ export async function notify(deps: NotifyDeps, t: Transition): Promise<number> {
 
 /** Tells the rule's creator by DM, once per incident (retries stay quiet), that its alert could not be posted. */
 async function tellCreator(deps: NotifyDeps, t: Transition, error: string): Promise<void> {
-  const tr = translator(deps.locales ? await deps.locales.forUser(t.rule.createdBy) : undefined);
+  const tr = await userReader(deps, t.rule.createdBy);
   const text = tr.t('alerts.dm.notPosted', { id: String(t.rule.id), channel: channelLink(t.rule.channelId), error });
   await deps.outbound.dm(t.rule.createdBy, text).catch((e: unknown) => deps.log.warn('could not tell the rule creator', { rule: t.rule.id, error: e }));
 }

@@ -5,10 +5,9 @@
  */
 import { SERVICE_LABELS } from '../../aicc/errors.js';
 import { CAMPAIGN_STATUS_LABELS } from '../../aicc/domain.js';
-import { DEFAULT_LOCALE, LOCALE_INFO, translator, type Locale, type Translator } from '../../i18n/index.js';
-import type { Locales } from '../../slack/locales.js';
+import { LOCALE_INFO, type Locale, type Translator } from '../../i18n/index.js';
 import { escapeMrkdwn, truncate } from '../../slack/format.js';
-import type { AlertOp, AlertRule } from '../../store/alert-rules.js';
+import type { AlertOp } from '../../store/alert-rules.js';
 import type { SnapshotSource } from '../../store/index.js';
 
 const OP_KEYS: Readonly<Record<AlertOp, 'lt' | 'le' | 'gt' | 'ge'>> = { '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge' };
@@ -73,8 +72,3 @@ export function reasonWords(tr: Translator, reason: string): string {
 
 /** A language by its own name (`Português (Brasil)`), as pickers and `alert list` show it. */
 export const languageName = (locale: Locale): string => LOCALE_INFO[locale].name;
-
-/** The language of a rule's posts in `channel`: its `lang:`, else the channel's; without a resolver, its own or English. */
-export async function ruleTranslator(locales: Locales | undefined, rule: Pick<AlertRule, 'channelId' | 'lang'>, channel = rule.channelId): Promise<Translator> {
-  return translator(locales ? await locales.forPost(channel, rule.lang) : (rule.lang ?? DEFAULT_LOCALE));
-}

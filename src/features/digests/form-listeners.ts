@@ -5,8 +5,8 @@
  * `change-digests` for an edit, in the channel picked), saved, audited and confirmed in the modal.
  */
 import { campaignList, unknownCampaigns } from './handle-add.js';
-import { translator, type Translator } from '../../i18n/index.js';
-import { localesOf } from '../../slack/commands/handler.js';
+import { type Translator } from '../../i18n/index.js';
+import { userReader } from '../../slack/locales.js';
 import { say } from '../../slack/commands/message.js';
 import { plainProblem } from '../../slack/forms.js';
 import type { ActionRegistry } from '../../slack/actions.js';
@@ -24,7 +24,6 @@ import { renderDigestAdded, renderDigestNotFound } from './render-list.js';
 export type DigestFormDeps = DigestsDeps & Pick<QueriesDeps, 'directory'>;
 
 /** The form, its notices and its errors are the user's own: in the user's language. */
-const readerOf = async (deps: DigestFormDeps, userId: string): Promise<Translator> => translator(await localesOf(deps).forUser(userId));
 
 async function formFor(tr: Translator, deps: DigestFormDeps, meta: DigestFormMeta) {
   const base = { meta, vdnIds: deps.vdnIds, defaultTimeZone: deps.botTimeZone };
@@ -38,7 +37,7 @@ async function formFor(tr: Translator, deps: DigestFormDeps, meta: DigestFormMet
 /** `/aicc digest add` with no arguments: the command's permission, in the channel it was typed in. */
 export function openDigestFormFromCommand(deps: DigestFormDeps): FormOpener {
   return async ({ client, triggerId, userId, channelId, respond }) => {
-    const tr = await readerOf(deps, userId);
+    const tr = await userReader(deps, userId);
     const may = decide('add-digests', { userId, channelId: channelId ?? '' }, deps);
     if (!may.ok) {
       const blocks = renderError(tr, { title: may.title, hint: may.hint });
@@ -49,7 +48,7 @@ export function openDigestFormFromCommand(deps: DigestFormDeps): FormOpener {
 }
 
 async function openFromButton(deps: DigestFormDeps, client: ViewsClient, triggerId: string, userId: string, subId?: number): Promise<void> {
-  const tr = await readerOf(deps, userId);
+  const tr = await userReader(deps, userId);
   const may = decideUser(subId === undefined ? 'add-digests' : 'change-digests', userId, deps);
   if (!may.ok) return void (await openModal(client, triggerId, noticeModal(tr.t('digests.form.notice'), renderError(tr, { title: may.title, hint: may.hint })), deps.log));
   const view = await formFor(tr, deps, subId === undefined ? {} : { subId });
@@ -75,7 +74,7 @@ export function registerDigestForms(actions: ActionRegistry, deps: DigestFormDep
   actions.view(DIGEST_FORM_CALLBACK, async ({ ack, body, view }) => {
     const meta = decodeMeta(view.private_metadata);
     const userId = body.user.id;
-    const tr = await readerOf(deps, userId);
+    const tr = await userReader(deps, userId);
     const read = readDigestForm(tr, view.state.values, deps);
     if (!read.ok) return void (await ack(read.errors.response()));
     const { lang, ...input } = read.input;

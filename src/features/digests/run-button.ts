@@ -11,8 +11,7 @@ import { runDigestNow } from './run-now.js';
 import { renderError } from '../../slack/render/error.js';
 import { fallbackText } from '../../slack/render/limits.js';
 import type { DigestsDeps } from './deps.js';
-import { localesOf } from '../../slack/commands/handler.js';
-import { translator } from '../../i18n/index.js';
+import { userReader } from '../../slack/locales.js';
 import { msg } from '../../slack/commands/message.js';
 
 export function registerDigestActions(actions: ActionRegistry, deps: DigestsDeps): void {
@@ -20,7 +19,7 @@ export function registerDigestActions(actions: ActionRegistry, deps: DigestsDeps
     await ack();
     const tell = (blocks: KnownBlock[]) => respond({ response_type: 'ephemeral', replace_original: false, blocks, text: fallbackText(blocks) });
     // The answer is the clicker's alone, so it is in the clicker's language.
-    const tr = translator(await localesOf(deps).forUser(body.user.id));
+    const tr = await userReader(deps, body.user.id);
     const id = digestRunId(action.value);
     if (id === undefined) return void (await tell(renderError(tr, { title: msg('digests.run.expired'), hint: msg('digests.notFound.hint') })));
     const result = await runDigestNow(id, { userId: body.user.id, channelId: body.channel?.id ?? '' }, deps, 'button').catch((error: unknown) => {

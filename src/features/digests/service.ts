@@ -5,6 +5,7 @@
  * (a unique row per subscription and minute: a second process skips it), and posts it — late within
  * `DIGEST_GRACE_MIN`, otherwise recorded as missed.
  */
+import { postReader, userReader } from '../../slack/locales.js';
 import { slackFailureWords } from '../../slack/explain-error.js';
 import type { Aicc } from '../../aicc/index.js';
 import type { Clock } from '../../platform/clock.js';
@@ -20,7 +21,6 @@ import { pool } from '../../platform/pool.js';
 import { digestFallbackText, digestHash, renderDigest } from './render.js';
 import { nextRuns, planCatchUp } from './schedule.js';
 import { buildDigestView } from './view.js';
-import { DEFAULT_LOCALE, translator, type Locale, type Translator } from '../../i18n/index.js';
 import type { Locales } from '../../slack/locales.js';
 
 export interface DigestServiceDeps {
@@ -79,15 +79,6 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
   let running: Promise<void> | undefined;
   let stopped = false;
 
-  /** The translator of a reader the resolver names; English without a resolver, or when it fails. */
-  async function readerOf(which: () => Promise<Locale> | undefined): Promise<Translator> {
-    try {
-      return translator((await which()) ?? DEFAULT_LOCALE);
-    } catch (error) {
-      log.warn('the language of a digest could not be decided; using the default', { error });
-      return translator(deps.locales?.fallback ?? DEFAULT_LOCALE);
-    }
-  }
 
   /** Every post, scheduled or by hand, is counted by its outcome. */
   async function post(sub: DigestSubscription, opts: { slot?: Date; late?: boolean; manual?: boolean } = {}): Promise<PostOutcome> {
@@ -105,7 +96,7 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
     const hash = digestHash(view);
     if (!opts.manual && sub.whenMode === 'changed' && sub.lastDigestHash === hash) return { status: 'unchanged' };
     // The channel reads it: in the digest's own language, else the channel's.
-    const tr = await readerOf(() => deps.locales?.forPost(sub.channelId, sub.lang));
+    const tr = await postReader(deps, sub.channelId, sub.lang);
     const messages = renderDigest(tr, view);
     try {
       const plan = {
@@ -127,7 +118,7 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
       await store.deliveries.record({ kind: 'digest', ref: sub.id, jobKey, channel: sub.channelId, status: 'failed', at: clock().getTime(), error: message, attempts });
       log.warn('digest delivery failed', { subscription: sub.id, channel: sub.channelId, error: message });
       // A direct message: in its reader's language, not the channel's.
-      const creator = await readerOf(() => deps.locales?.forUser(sub.createdBy));
+      const creator = await userReader(deps, sub.createdBy);
       await deps.outbound
         .dm(sub.createdBy, creator.t('digests.failedDm', { id: String(sub.id), channel: channelLink(sub.channelId), error: slackFailureWords(creator, error) }))
         .catch((e: unknown) => log.warn('could not tell the subscription creator', { subscription: sub.id, error: e }));

@@ -6,10 +6,11 @@
  * kept in the store, so several processes agree). `views.publish` is Tier 4 (100+ a minute); the
  * refreshes stay under a budget a minute and wait out a 429's Retry-After.
  */
+import { localesOf } from '../../slack/locales.js';
 import { createHash } from 'node:crypto';
 import type { HomeView } from '@slack/types';
 import type { Logger } from '../../platform/log.js';
-import { DEFAULT_LOCALE, translator, type Locale } from '../../i18n/index.js';
+import { translator, type Locale } from '../../i18n/index.js';
 import type { Locales } from '../../slack/locales.js';
 import { slackError } from '../../slack/outbound.js';
 import { forUser, inLanguage, loadShared, type HomeDataDeps, type SharedHomeData, type WordedHomeData } from './data.js';
@@ -65,7 +66,7 @@ export function createHomeTab(opts: HomeTabOptions): HomeTabService {
    * within one refresh.
    */
   async function render(shared: SharedHomeData, userId: string, worded = new Map<Locale, WordedHomeData>()): Promise<Rendered> {
-    const locale = opts.locales ? await opts.locales.forUser(userId) : DEFAULT_LOCALE;
+    const locale = await localesOf(opts).forUser(userId);
     const tr = translator(locale);
     let words = worded.get(locale);
     if (!words) {

@@ -7,7 +7,7 @@ import { LOCALES, parseLocale, translator } from '../../i18n/index.js';
 import { echo } from '../../slack/format.js';
 import { msg } from '../../slack/commands/message.js';
 import type { HandlerResult, Invocation } from '../../slack/commands/handler.js';
-import { localesOf } from '../../slack/commands/handler.js';
+import { localesOf } from '../../slack/locales.js';
 import { NotFound } from '../../slack/commands/not-found.js';
 import type { ParsedCommand } from '../../slack/commands/spec.js';
 import { audit, authorize } from '../../slack/permissions.js';

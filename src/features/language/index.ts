@@ -1,6 +1,6 @@
 /** `/aicc lang`: the language of a user's answers and of a channel's posts. */
 import type { ActionRegistry } from '../../slack/actions.js';
-import { localesOf } from '../../slack/commands/handler.js';
+import { localesOf } from '../../slack/locales.js';
 import type { LanguageDeps } from './deps.js';
 import { handleLang } from './handle-lang.js';
 

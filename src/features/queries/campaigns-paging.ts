@@ -13,9 +13,8 @@ import { offerShare } from '../../slack/share.js';
 import type { QueriesDeps } from './deps.js';
 import { explainError } from '../../slack/explain-error.js';
 import { decide } from '../../slack/permissions.js';
-import { localesOf } from '../../slack/commands/handler.js';
+import { userReader } from '../../slack/locales.js';
 import { msg, say } from '../../slack/commands/message.js';
-import { translator } from '../../i18n/index.js';
 
 /** The command text that shows this page, for the Share button. */
 function commandText(q: CampaignsQuery): string {
@@ -31,7 +30,7 @@ export function registerCampaignsPaging(actions: ActionRegistry, deps: QueriesDe
   const onPage = async ({ ack, action, body, respond }: { ack: () => Promise<void>; action: BlockButtonAction['actions'][number]; body: BlockButtonAction; respond: (m: object) => Promise<unknown> }) => {
     await ack();
     // Whoever clicks reads the page: a shared list's page goes to them alone, in their language.
-    const tr = translator(await localesOf(deps).forUser(body.user.id));
+    const tr = await userReader(deps, body.user.id);
     const query = decodeCampaignsQuery(action.value);
     if (!query) {
       const expired = { title: msg('queries.campaigns.expired.title'), hint: msg('queries.campaigns.expired.hint') };

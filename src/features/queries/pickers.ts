@@ -9,7 +9,7 @@ import type { Option } from '@slack/types';
 import type { Campaign } from '../../aicc/domain.js';
 import { translator, type Locale, type Translator } from '../../i18n/index.js';
 import type { ActionRegistry } from '../../slack/actions.js';
-import { localesOf } from '../../slack/commands/handler.js';
+import { localesOf } from '../../slack/locales.js';
 import { identifier } from '../../slack/commands/spec.js';
 import { option, type Choice } from '../../slack/render/inputs.js';
 import { BOT_VDN, decodeCampaigns } from '../collector/index.js';

@@ -10,7 +10,7 @@ import type { Logger } from '../../platform/log.js';
 import type { Store } from '../../store/index.js';
 import type { AnyCommandSpec, CommandTable, ParsedCommand } from './spec.js';
 import type { AnswerPath } from '../answer.js';
-import { fixedLocales, type Locales } from '../locales.js';
+import type { Locales } from '../locales.js';
 
 /** What every handler may use: time, logging, the tenant's zone, the store and the admin list. */
 export interface CommandContext {
@@ -31,13 +31,6 @@ export interface CommandContext {
   answers?: AnswerPath;
   /** Who reads which language (slack/locales.ts); absent: everyone reads English. */
   locales?: Locales;
-}
-
-const ENGLISH = fixedLocales('en');
-
-/** The context's language resolver, or English for everyone when it has none. */
-export function localesOf(ctx: Pick<CommandContext, 'locales'>): Locales {
-  return ctx.locales ?? ENGLISH;
 }
 
 /** Who asked, where, and for which VDN. */

@@ -12,7 +12,8 @@ import { channelLink, escapeMrkdwn } from '../format.js';
 import { allows, decide } from '../permissions.js';
 import { anyOf, msg, say } from './message.js';
 import { NotFound } from './not-found.js';
-import { localesOf, type CommandContext, type CommandSet, type Invocation } from './handler.js';
+import type { CommandContext, CommandSet, Invocation } from './handler.js';
+import { localesOf, userReader } from '../locales.js';
 import { translator, type Translator } from '../../i18n/index.js';
 import { section } from '../render/blocks.js';
 import { renderError } from '../render/error.js';
@@ -54,7 +55,7 @@ export async function runCommand<D>(req: CommandRequest, deps: RunnerDeps<D> & D
   const privately = (blocks: KnownBlock[], outcome: CommandReply['outcome'], command?: string): CommandReply => ({ messages: fitBlocks(blocks), isPublic: false, outcome, ...(command ? { command } : {}) });
   const actor = { userId: req.userId, channelId: req.channelId };
   // Everything only the user sees (refusals, usage, errors) is in the user's language.
-  const own = translator(await localesOf(deps).forUser(req.userId));
+  const own = await userReader(deps, req.userId);
   // Every command is refused outside BOT_ALLOWED_CHANNELS; each handler checks its own permission.
   if (!allows('query', actor, deps)) return privately(refusal(own, deps.allowedChannels), 'refused');
   const { commands, handlers } = deps.table;
