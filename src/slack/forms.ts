@@ -91,3 +91,26 @@ export function field<T>(values: FormValues, blockId: string, spec: ValueSpec<T>
   }
   return parsed.value;
 }
+
+/** What a form's private metadata carries: the id of what it edits, and the channel it came from. */
+export interface FormMeta {
+  id?: number;
+  channelId?: string;
+}
+
+/** The metadata as JSON; the id under `idKey`, which each form keeps so forms open across an upgrade still read. */
+export function encodeFormMeta(idKey: string, m: FormMeta): string {
+  return JSON.stringify({ ...(m.id !== undefined ? { [idKey]: m.id } : {}), ...(m.channelId ? { c: m.channelId } : {}) });
+}
+
+/** Reads what {@link encodeFormMeta} wrote; anything else (forged, damaged) reads as nothing. */
+export function decodeFormMeta(idKey: string, raw: string | undefined): FormMeta {
+  try {
+    const v = JSON.parse(raw || '{}') as Record<string, unknown>;
+    const id = v[idKey];
+    const c = v['c'];
+    return { ...(typeof id === 'number' && Number.isInteger(id) ? { id } : {}), ...(typeof c === 'string' && /^[CGD][A-Z0-9]{2,30}$/.test(c) ? { channelId: c } : {}) };
+  } catch {
+    return {};
+  }
+}

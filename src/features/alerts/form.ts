@@ -8,7 +8,7 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import { translator, type Locale, type Translator } from '../../i18n/index.js';
 import { channel, choice, integer } from '../../slack/commands/spec.js';
 import { escapeMrkdwn } from '../../slack/format.js';
-import { field, FormErrors, readOne, type FormValues } from '../../slack/forms.js';
+import { decodeFormMeta, encodeFormMeta, field, FormErrors, readOne, type FormValues } from '../../slack/forms.js';
 import { actions, button, context, section } from '../../slack/render/blocks.js';
 import { conversationsSelect, externalSelect, input, modal, staticSelect, textInput, usersSelect, type Choice } from '../../slack/render/inputs.js';
 import { BOT_PICK_ACTION, CAMPAIGN_PICK_ACTION, decodeCampaignPick } from '../queries/index.js';
@@ -78,17 +78,11 @@ export interface AlertFormMeta {
   channelId?: string;
 }
 
-export function encodeMeta(m: AlertFormMeta): string {
-  return JSON.stringify({ ...(m.ruleId !== undefined ? { r: m.ruleId } : {}), ...(m.channelId ? { c: m.channelId } : {}) });
-}
+export const encodeMeta = (m: AlertFormMeta): string => encodeFormMeta('r', { id: m.ruleId, channelId: m.channelId });
 
 export function decodeMeta(raw: string | undefined): AlertFormMeta {
-  try {
-    const v = JSON.parse(raw || '{}') as { r?: unknown; c?: unknown };
-    return { ...(typeof v.r === 'number' && Number.isInteger(v.r) ? { ruleId: v.r } : {}), ...(typeof v.c === 'string' && /^[CGD][A-Z0-9]{2,30}$/.test(v.c) ? { channelId: v.c } : {}) };
-  } catch {
-    return {};
-  }
+  const { id, channelId } = decodeFormMeta('r', raw);
+  return { ...(id !== undefined ? { ruleId: id } : {}), ...(channelId ? { channelId } : {}) };
 }
 
 /** A stored rule as the form's initial values; `tr` names a campaign or bot the lists cannot. */

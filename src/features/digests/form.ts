@@ -8,7 +8,7 @@
 import type { ModalView } from '@slack/types';
 import { type Locale, type Translator } from '../../i18n/index.js';
 import { channel, choice, csv, identifier, integer } from '../../slack/commands/spec.js';
-import { field, FormErrors, readMany, readOne, type FormValues } from '../../slack/forms.js';
+import { decodeFormMeta, encodeFormMeta, field, FormErrors, readMany, readOne, type FormValues } from '../../slack/forms.js';
 import { context } from '../../slack/render/blocks.js';
 import { checkboxes, conversationsSelect, externalSelect, input, modal, multiExternalSelect, radios, staticSelect, timepicker, type Choice } from '../../slack/render/inputs.js';
 import type { DigestSubscription, DigestWhen } from '../../store/digests.js';
@@ -55,17 +55,11 @@ export interface DigestFormMeta {
   channelId?: string;
 }
 
-export function encodeMeta(m: DigestFormMeta): string {
-  return JSON.stringify({ ...(m.subId !== undefined ? { d: m.subId } : {}), ...(m.channelId ? { c: m.channelId } : {}) });
-}
+export const encodeMeta = (m: DigestFormMeta): string => encodeFormMeta('d', { id: m.subId, channelId: m.channelId });
 
 export function decodeMeta(raw: string | undefined): DigestFormMeta {
-  try {
-    const v = JSON.parse(raw || '{}') as { d?: unknown; c?: unknown };
-    return { ...(typeof v.d === 'number' && Number.isInteger(v.d) ? { subId: v.d } : {}), ...(typeof v.c === 'string' && /^[CGD][A-Z0-9]{2,30}$/.test(v.c) ? { channelId: v.c } : {}) };
-  } catch {
-    return {};
-  }
+  const { id, channelId } = decodeFormMeta('d', raw);
+  return { ...(id !== undefined ? { subId: id } : {}), ...(channelId ? { channelId } : {}) };
 }
 
 /** A subscription as the form's initial values (`campaigns` named by the caller, from the list). */
