@@ -8,7 +8,7 @@
  */
 import { SERVICE_LABELS, isAiccError, type AiccError } from '../aicc/errors.js';
 import { describeResultCode } from '../aicc/result-codes.js';
-import { translator, type MessageKey, type Translator } from '../i18n/index.js';
+import { type MessageKey, type Translator } from '../i18n/index.js';
 import { errors as englishErrors } from '../i18n/messages/en/errors.js';
 import { say, type Wording } from './commands/message.js';
 import { echo, vendorText } from './format.js';
@@ -46,11 +46,7 @@ function mib(tr: Translator, bytes: number): string {
 }
 
 /** Explains `error` in `tr`'s language. */
-export function explainError(tr: Translator, error: unknown, ctx: ExplainContext): ErrorView;
-/** @deprecated English only: pass the reader's translator first. Kept while callers switch. */
-export function explainError(error: unknown, ctx: ExplainContext): ErrorView;
-export function explainError(a: unknown, b: unknown, c?: ExplainContext): ErrorView {
-  const [tr, error, ctx] = c ? [a as Translator, b, c] : [translator('en'), a, b as ExplainContext];
+export function explainError(tr: Translator, error: unknown, ctx: ExplainContext): ErrorView {
   if (!isAiccError(error)) {
     return {
       title: tr.t('errors.internal.title'),

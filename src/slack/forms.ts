@@ -4,7 +4,7 @@
  * errors gathered per field for `response_action: errors`, which Slack shows under each field.
  */
 import type { ViewOutput } from '@slack/bolt';
-import { translator, type Translator } from '../i18n/index.js';
+import { type Translator } from '../i18n/index.js';
 import { decodeSlackEntities } from './format.js';
 import { msg, say, type Wording } from './commands/message.js';
 import type { ValueSpec } from './commands/spec.js';
@@ -56,8 +56,8 @@ const truncatePlain = (t: string, max: number) => (t.length <= max ? t : `${t.sl
 export class FormErrors {
   readonly byBlock: Record<string, string> = {};
 
-  /** `tr`: the language of the person filling in the form (English when not given, while callers switch). */
-  constructor(readonly tr: Translator = translator('en')) {}
+  /** `tr`: the language of the person filling in the form. */
+  constructor(readonly tr: Translator) {}
 
   /** Records the first problem of a field: a catalogue message, or text already in the reader's language. */
   add(blockId: string, problem: Wording): void {

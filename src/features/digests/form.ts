@@ -115,7 +115,7 @@ export function renderDigestForm(tr: Translator, v: { values?: DigestFormValues;
 export type DigestFormInput = Pick<DigestSubscription, 'channelId' | 'vdn' | 'at' | 'days' | 'timeZone' | 'campaigns' | 'bots' | 'whenMode'> & { lang: Locale | null };
 
 export function readDigestForm(tr: Translator, values: FormValues, ctx: { vdnIds: readonly number[] }): { ok: true; input: DigestFormInput } | { ok: false; errors: FormErrors } {
-  const errors = new FormErrors();
+  const errors = new FormErrors(tr);
   // A picked channel arrives as its id; as a link it reads exactly as a command's `#channel`.
   const pickedChannel = readOne(values, 'channel');
   const channelId = field(values, 'channel', channel(), errors, { required: true, ...(pickedChannel ? { raw: `<#${pickedChannel}>` } : {}) });

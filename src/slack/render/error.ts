@@ -4,7 +4,7 @@
  * by whoever made it) and is worded in the reader's language. Stack traces never get here.
  */
 import type { KnownBlock } from '@slack/types';
-import { translator, type Translator } from '../../i18n/index.js';
+import { type Translator } from '../../i18n/index.js';
 import { isMessage, say, type Wording } from '../commands/message.js';
 import { escapeMrkdwn, truncate, truncateMrkdwn } from '../format.js';
 import { context, section } from './blocks.js';
@@ -30,11 +30,7 @@ function text(tr: Translator, wording: Wording, max: number): string {
 }
 
 /** Renders a short error answer in `tr`'s language. */
-export function renderError(tr: Translator, view: ErrorView): KnownBlock[];
-/** @deprecated English only: pass the reader's translator first. Kept while callers switch. */
-export function renderError(view: ErrorView): KnownBlock[];
-export function renderError(a: Translator | ErrorView, b?: ErrorView): KnownBlock[] {
-  const [tr, view] = b ? [a as Translator, b] : [translator('en'), a as ErrorView];
+export function renderError(tr: Translator, view: ErrorView): KnownBlock[] {
   const lines = [`:warning: *${text(tr, view.title, 200)}*`];
   // Whole up to the limit, so a vendor's explanation is not lost.
   if (view.detail) lines.push(text(tr, view.detail, DETAIL_MAX));

@@ -4,7 +4,7 @@
  * as they are typed; what they mean comes from the `help` catalogue.
  */
 import type { KnownBlock } from '@slack/types';
-import { translator, type MessageKey, type Translator } from '../../i18n/index.js';
+import { type MessageKey, type Translator } from '../../i18n/index.js';
 import { DEFAULT_SLASH_COMMAND, usageLine, type AnyCommandSpec, type CommandTable } from '../commands/spec.js';
 import { echo } from '../format.js';
 import { chunkLines, context, divider, header, section } from './blocks.js';
@@ -16,11 +16,7 @@ export interface HelpOptions {
 }
 
 /** The help list, or the help of one command (or of a group such as `digest`), in `tr`'s language. */
-export function renderHelp(tr: Translator, table: CommandTable, commandName?: string, opts?: HelpOptions): KnownBlock[];
-/** @deprecated English only: pass the reader's translator first. Kept while callers switch. */
-export function renderHelp(table: CommandTable, commandName?: string, opts?: HelpOptions): KnownBlock[];
-export function renderHelp(...args: [Translator, CommandTable, string?, HelpOptions?] | [CommandTable, string?, HelpOptions?]): KnownBlock[] {
-  const [tr, table, commandName, opts = {}] = Array.isArray(args[0]) ? [translator('en'), ...(args as [CommandTable, string?, HelpOptions?])] : (args as [Translator, CommandTable, string?, HelpOptions?]);
+export function renderHelp(tr: Translator, table: CommandTable, commandName?: string, opts: HelpOptions = {}): KnownBlock[] {
   const slash = opts.slashCommand ?? DEFAULT_SLASH_COMMAND;
   const name = commandName?.trim().toLowerCase().replace(/\s+/g, ' ');
   const all = () => renderList(tr, table, slash, tr.t('help.list.title', { slash }));

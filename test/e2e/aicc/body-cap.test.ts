@@ -3,6 +3,7 @@
  * without Content-Length. The call fails fast with `too_large`, is not retried, and memory does not
  * grow by anything like the body's size.
  */
+import { translator } from '../../../src/i18n/index.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -105,7 +106,7 @@ describe('AICC answers larger than AICC_MAX_BODY_BYTES', () => {
     const { aicc, logs } = client(url, { AICC_MAX_BODY_BYTES: String(MB) });
     const error = await aicc.isales.callResultDetail(8, '1').catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'too_large', limitBytes: MB });
-    const view = explainError(error, { timeZone: 'UTC', reference: 'r1' });
+    const view = explainError(translator('en'), error, { timeZone: 'UTC', reference: 'r1' });
     expect(view.title).toBe('CC-iSales sent an answer too large to read');
     expect(view.detail).toContain('larger than 1 MiB');
     expect(view.hint).toContain('AICC_MAX_BODY_BYTES');

@@ -53,10 +53,9 @@ describe('explainError in other languages', () => {
     expect(explainError(pt, err({ code: 'too_large', limitBytes: 1_572_864 }), ctx).detail).toBe('A resposta de CC-iSales statistics passou de 1,5 MiB, então o bot parou de lê-la.');
   });
 
-  it('English is unchanged, with or without a translator', () => {
+  it('English is unchanged', () => {
     const e = err({ code: 'vendor', resultCode: '0200001', resultDesc: 'bad' });
-    expect(explainError(e, ctx)).toEqual(explainError(translator('en'), e, ctx));
-    expect(explainError(e, ctx)).toEqual({ title: 'CC-iSales refused the request', detail: 'CC-iSales statistics failed.\nThe vendor said: bad', hint: 'Check the ids in the command.', code: '0200001 · parameter error' });
+    expect(explainError(translator('en'), e, ctx)).toEqual({ title: 'CC-iSales refused the request', detail: 'CC-iSales statistics failed.\nThe vendor said: bad', hint: 'Check the ids in the command.', code: '0200001 · parameter error' });
   });
 });
 

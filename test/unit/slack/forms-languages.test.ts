@@ -8,7 +8,7 @@ const values = (byBlock: Record<string, string>): FormValues =>
   Object.fromEntries(Object.entries(byBlock).map(([id, value]) => [id, { input: { type: 'plain_text_input', value } }])) as unknown as FormValues;
 
 function problems(tr: ReturnType<typeof translator> | undefined) {
-  const errors = tr ? new FormErrors(tr) : new FormErrors();
+  const errors = new FormErrors(tr ?? translator('en'));
   const v = values({ page: '0', type: 'robot', where: '#ops', ids: 'a,b c' });
   field(v, 'page', integer({ min: 1, max: 1000 }), errors);
   field(v, 'type', choice(['ivr', 'agent']), errors);

@@ -1,4 +1,5 @@
 /** The `/aicc alert …` rows of the command table: typed values, escaped Slack tokens, refusals. */
+import { translator } from '../../../../src/i18n/index.js';
 import { describe, expect, it } from 'vitest';
 import { blockProblems } from '../../../../local/fakeslack/validate.js';
 import { parseCommand } from '../../../../src/slack/commands/parse.js';
@@ -58,10 +59,10 @@ describe('alert add', () => {
 
   it('its examples parse, and help explains it within Block Kit limits', () => {
     for (const e of alertAddCommand.examples) expect(parse(e.replace('#ops', '<#C0OPS|ops>').replace('@oncall', '<!subteam^S0OPS|@oncall>')).ok, e).toBe(true);
-    const help = renderHelp(COMMANDS, 'alert add');
+    const help = renderHelp(translator('en'), COMMANDS, 'alert add');
     expect(blockProblems(help)).toEqual([]);
     expect(blocksText(help)).toContain('Rates are in percent');
-    expect(blockProblems(renderHelp(COMMANDS, 'alert'))).toEqual([]);
+    expect(blockProblems(renderHelp(translator('en'), COMMANDS, 'alert'))).toEqual([]);
   });
 });
 

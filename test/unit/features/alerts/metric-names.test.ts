@@ -18,7 +18,7 @@ describe('one name per figure', () => {
     expect(METRICS.connection_rate.source === 'stats' && METRICS.connection_rate.read({ campaignId: '1', batches: [], dailyCalled: 100, inconsistent: { dailyConnected: '150' } }).value).toBeUndefined();
   });
   it('/aicc help has a glossary', () => {
-    const text = allText(renderHelp([]));
+    const text = allText(renderHelp(translator('en'), []));
     expect(text).toContain('*Glossary*');
     expect(text).toContain('*Connection rate*: connected ÷ dialled');
   });

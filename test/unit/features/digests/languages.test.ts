@@ -6,7 +6,7 @@
 import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { blockProblems } from '../../../../local/fakeslack/validate.js';
-import { renderDigestForm } from '../../../../src/features/digests/form.js';
+import { readDigestForm, renderDigestForm } from '../../../../src/features/digests/form.js';
 import { renderDigestAdded, renderDigestList, renderDigestRunOutcome, type DigestListItem } from '../../../../src/features/digests/render-list.js';
 import { digestFallbackText, renderDigest } from '../../../../src/features/digests/render.js';
 import { describeSchedule } from '../../../../src/features/digests/schedule.js';
@@ -151,6 +151,21 @@ describe("a failed source's reason", () => {
     expect(zh).not.toContain('timed out');
     expect(textOf('pt-BR', { failures }).text).toContain('OIFDE não respondeu a tempo');
     expect(textOf('en', { failures }).text).toContain('OIFDE did not answer in time');
+  });
+});
+
+describe('a digest form that does not read', () => {
+  it('says what is wrong on each field in the reader’s language', () => {
+    const pick = (value: string) => ({ type: 'external_select', selected_option: { text: { type: 'plain_text', text: value }, value } });
+    const values = { channel: { channel: { type: 'conversations_select', selected_conversation: 'C0OPS' } }, at: { at: { type: 'timepicker', selected_time: '09:00' } }, days: { days: { type: 'checkboxes', selected_options: [] } }, tz: { tz: pick('Mars/Olympus') } };
+    const zh = readDigestForm(translator('zh-CN'), values as never, { vdnIds: [8] });
+    const en = readDigestForm(translator('en'), values as never, { vdnIds: [8] });
+    expect(zh.ok || en.ok).toBe(false);
+    if (zh.ok || en.ok) return;
+    expect(en.errors.byBlock['tz']).toBe('Must be an IANA time zone such as Asia/Shanghai or America/New_York');
+    expect(zh.errors.byBlock['tz']).toMatch(/Asia\/Shanghai/);
+    expect(zh.errors.byBlock['tz']).not.toMatch(/Must be|time zone/);
+    expect(Object.keys(zh.errors.byBlock).sort()).toEqual(['days', 'tz']);
   });
 });
 

@@ -26,7 +26,7 @@ describe('renderError', () => {
     expect(text).toContain('código `x&lt;y`');
     expect(allText(renderError(translator('zh-CN'), view))).toContain('*本机器人不服务 VDN 9。*');
   });
-  it('without a translator it still speaks English (for callers not yet switched)', () => {
-    expect(allText(renderError({ title: msg('errors.notFound.title'), code: 'c' }))).toBe(allText(renderError(en, { title: 'Not found', code: 'c' })));
+  it('words a message title in English as the text it stands for', () => {
+    expect(allText(renderError(en, { title: msg('errors.notFound.title'), code: 'c' }))).toBe(allText(renderError(en, { title: 'Not found', code: 'c' })));
   });
 });

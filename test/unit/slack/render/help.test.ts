@@ -64,10 +64,6 @@ describe('renderHelp', () => {
     expect(text).toContain('• `public`（可选） — 把回答发到频道中');
   });
 
-  it('keeps the English path for callers that pass no translator', () => {
-    expect(allText(renderHelp(COMMANDS, 'stats'))).toEqual(allText(renderHelp(en, COMMANDS, 'stats')));
-  });
-
   it('stays valid with many commands', () => {
     const table = Array.from({ length: 120 }, (_, i) => defineCommand({ name: `cmd${i}`, summary: 'x'.repeat(100) as MessageKey, positional: [], options: {}, examples: [] }));
     expect(blockProblems(renderHelp(en, table))).toEqual([]);
