@@ -7,7 +7,7 @@
 import type { RespondFn } from '@slack/bolt';
 import type { KnownBlock, ModalView, View } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import { translator, type Translator } from '../i18n/index.js';
+import { type Translator } from '../i18n/index.js';
 import type { Logger } from '../platform/log.js';
 import { fallbackText } from './render/limits.js';
 import { modal } from './render/inputs.js';
@@ -39,8 +39,8 @@ export async function updateModal(client: ViewsClient, viewId: string, view: Vie
 }
 
 /** A modal that only says something (no submit button); its Close button in the reader's language (`tr`, English when absent). */
-export function noticeModal(title: string, blocks: KnownBlock[], tr?: Translator): ModalView {
-  return modal({ callbackId: 'notice', title, blocks, ...(tr ? { tr } : {}) });
+export function noticeModal(title: string, blocks: KnownBlock[], tr: Translator): ModalView {
+  return modal({ callbackId: 'notice', title, blocks, tr });
 }
 
 /** What a listener has to answer a click with. */
@@ -49,8 +49,8 @@ export interface ReplyContext {
   client: ViewsClient;
   body: { trigger_id?: string };
   log: Logger;
-  /** The clicker's language, for the small modal's title and Close button; English when absent. */
-  tr?: Translator;
+  /** The clicker's language, for the small modal's title and Close button. */
+  tr: Translator;
 }
 
 /** Answers privately: through the response URL when there is one, else in a small modal. */
@@ -58,7 +58,7 @@ export function privateReply(ctx: ReplyContext): (m: { blocks: KnownBlock[]; tex
   return async (m) => {
     const text = m.text ?? fallbackText(m.blocks);
     if (ctx.respond) return ctx.respond({ response_type: 'ephemeral', replace_original: false, blocks: m.blocks, text });
-    const tr = ctx.tr ?? translator();
+    const { tr } = ctx;
     if (ctx.body.trigger_id) return openModal(ctx.client, ctx.body.trigger_id, noticeModal(tr.t('share.modal.notice'), m.blocks, tr), ctx.log);
     ctx.log.warn('a private reply had nowhere to go', { text });
     return undefined;

@@ -54,7 +54,7 @@ async function formFor(deps: AlertFormDeps, tr: Translator, meta: AlertFormMeta)
   if (meta.ruleId === undefined) return renderAlertForm({ meta, vdnIds: deps.vdnIds, tr });
   const rule = await deps.store.alerts.get(meta.ruleId);
   if (!rule) return undefined;
-  const campaign = rule.scope === 'campaign' && rule.scopeId ? await campaignChoice(deps, rule.vdn, rule.scopeId) : undefined;
+  const campaign = rule.scope === 'campaign' && rule.scopeId ? await campaignChoice(deps, rule.vdn, rule.scopeId, tr) : undefined;
   return renderAlertForm({ values: formValuesOf(rule, campaign, tr), meta, vdnIds: deps.vdnIds, tr });
 }
 
@@ -113,7 +113,7 @@ function savedView(deps: AlertFormDeps, tr: Translator, rule: AlertRule, edited:
   const added = renderAlertAdded(tr, ruleView(rule), deps.clock(), deps.timeZone);
   const head = edited ? [section(tr.t('alerts.form.saved', { id })), ...added.slice(1)] : added;
   const blocks = [...head, ...(note ? [section(`:information_source: ${escapeMrkdwn(note)}`)] : []), divider(), section(tr.t('alerts.form.history')), ...history];
-  return modal({ callbackId: 'alert_form_done', title: tr.t(edited ? 'alerts.form.savedTitle' : 'alerts.form.addedTitle', { id }), blocks });
+  return modal({ callbackId: 'alert_form_done', title: tr.t(edited ? 'alerts.form.savedTitle' : 'alerts.form.addedTitle', { id }), blocks, tr });
 }
 
 export function registerAlertForms(actions: ActionRegistry, deps: AlertFormDeps): void {

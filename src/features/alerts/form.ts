@@ -5,7 +5,7 @@
  * refuses is refused here too, field by field. Rendering and reading are pure.
  */
 import type { KnownBlock, ModalView } from '@slack/types';
-import { translator, type Locale, type Translator } from '../../i18n/index.js';
+import type { Locale, Translator } from '../../i18n/index.js';
 import { channel, choice, integer } from '../../slack/commands/spec.js';
 import { escapeMrkdwn } from '../../slack/format.js';
 import { decodeFormMeta, encodeFormMeta, field, FormErrors, readOne, type FormValues } from '../../slack/forms.js';
@@ -86,7 +86,7 @@ export function decodeMeta(raw: string | undefined): AlertFormMeta {
 }
 
 /** A stored rule as the form's initial values; `tr` names a campaign or bot the lists cannot. */
-export function formValuesOf(rule: AlertRule, campaign?: Choice, tr: Translator = translator()): AlertFormValues {
+export function formValuesOf(rule: AlertRule, campaign: Choice | undefined, tr: Translator): AlertFormValues {
   const metric = canonicalMetric(rule.metric);
   return {
     ...(metric ? { metric } : {}),
@@ -121,8 +121,8 @@ function splitMention(m: string | undefined): { user?: string; other?: string } 
  * The form, in `tr`'s language (the person filling it in; English when not given); `preview` is
  * shown under the Preview button (a backtest, or why there is none).
  */
-export function renderAlertForm(v: { values?: AlertFormValues; meta: AlertFormMeta; vdnIds: readonly number[]; preview?: KnownBlock[]; tr?: Translator }): ModalView {
-  const tr = v.tr ?? translator();
+export function renderAlertForm(v: { values?: AlertFormValues; meta: AlertFormMeta; vdnIds: readonly number[]; preview?: KnownBlock[]; tr: Translator }): ModalView {
+  const { tr } = v;
   const f = v.values ?? {};
   const edit = v.meta.ruleId !== undefined;
   const mentionParts = splitMention(f.mention);
@@ -155,6 +155,7 @@ export function renderAlertForm(v: { values?: AlertFormValues; meta: AlertFormMe
     submit: tr.t(edit ? 'alerts.form.submitEdit' : 'alerts.form.submitNew'),
     blocks,
     privateMetadata: encodeMeta(v.meta),
+    tr,
   });
 }
 
@@ -169,7 +170,7 @@ export interface AlertFormInput {
 }
 
 /** Reads the fields through the command table's value specs; problems land on their fields, worded by `tr`. */
-export function readAlertForm(values: FormValues, ctx: { vdnIds: readonly number[] }, tr: Translator = translator()): { ok: true; input: AlertFormInput } | { ok: false; errors: FormErrors } {
+export function readAlertForm(values: FormValues, ctx: { vdnIds: readonly number[] }, tr: Translator): { ok: true; input: AlertFormInput } | { ok: false; errors: FormErrors } {
   const errors = new FormErrors(tr);
   const metric = field(values, 'metric', alertMetric(), errors, { required: true });
   const op = field(values, 'op', comparison(), errors, { required: true });

@@ -47,6 +47,7 @@ function durations(tr: Translator): Choice[] {
 export function renderMuteForm(tr: Translator, rule: { id: number; line: string; mutedUntil?: string }): ReturnType<typeof modal> {
   return modal({
     callbackId: ALERT_MUTE_FORM_CALLBACK,
+    tr,
     title: tr.t('alerts.muteForm.title', { id: String(rule.id) }),
     submit: tr.t('alerts.muteForm.submit'),
     privateMetadata: String(rule.id),

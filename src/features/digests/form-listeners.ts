@@ -30,7 +30,7 @@ async function formFor(tr: Translator, deps: DigestFormDeps, meta: DigestFormMet
   if (meta.subId === undefined) return renderDigestForm(tr, base);
   const sub = await deps.store.digests.get(meta.subId);
   if (!sub) return undefined;
-  const campaigns = sub.campaigns === 'all' ? [] : await Promise.all(sub.campaigns.map((id) => campaignChoice(deps, sub.vdn, id)));
+  const campaigns = sub.campaigns === 'all' ? [] : await Promise.all(sub.campaigns.map((id) => campaignChoice(deps, sub.vdn, id, tr)));
   return renderDigestForm(tr, { ...base, values: formValuesOf(sub, campaigns) });
 }
 
@@ -50,9 +50,9 @@ export function openDigestFormFromCommand(deps: DigestFormDeps): FormOpener {
 async function openFromButton(deps: DigestFormDeps, client: ViewsClient, triggerId: string, userId: string, subId?: number): Promise<void> {
   const tr = await userReader(deps, userId);
   const may = decideUser(subId === undefined ? 'add-digests' : 'change-digests', userId, deps);
-  if (!may.ok) return void (await openModal(client, triggerId, noticeModal(tr.t('digests.form.notice'), renderError(tr, { title: may.title, hint: may.hint })), deps.log));
+  if (!may.ok) return void (await openModal(client, triggerId, noticeModal(tr.t('digests.form.notice'), renderError(tr, { title: may.title, hint: may.hint }), tr), deps.log));
   const view = await formFor(tr, deps, subId === undefined ? {} : { subId });
-  await openModal(client, triggerId, view ?? noticeModal(tr.t('digests.form.notice'), renderDigestNotFound(tr, subId ?? 0)), deps.log);
+  await openModal(client, triggerId, view ?? noticeModal(tr.t('digests.form.notice'), renderDigestNotFound(tr, subId ?? 0), tr), deps.log);
 }
 
 export function registerDigestForms(actions: ActionRegistry, deps: DigestFormDeps): void {
@@ -95,8 +95,8 @@ export function registerDigestForms(actions: ActionRegistry, deps: DigestFormDep
       sub = await deps.store.digests.create({ ...input, ...(lang ? { lang } : {}), createdBy: userId, createdAt: now });
       await audit(deps, { userId }, 'digest.add', `digest:${sub.id}`, { ...sub, via: 'form' });
     }
-    if (!sub) return void (await ack({ response_action: 'update', view: noticeModal(tr.t('digests.form.notice'), renderDigestNotFound(tr, meta.subId ?? 0)) }));
+    if (!sub) return void (await ack({ response_action: 'update', view: noticeModal(tr.t('digests.form.notice'), renderDigestNotFound(tr, meta.subId ?? 0), tr) }));
     const blocks = renderDigestAdded(tr, { ...sub, nextRun: deps.digests.nextRun(sub) }, edit);
-    await ack({ response_action: 'update', view: noticeModal(tr.t(edit ? 'digests.form.titleSaved' : 'digests.form.titleAdded', { id: String(sub.id) }), blocks) });
+    await ack({ response_action: 'update', view: noticeModal(tr.t(edit ? 'digests.form.titleSaved' : 'digests.form.titleAdded', { id: String(sub.id) }), blocks, tr) });
   });
 }

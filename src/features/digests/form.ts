@@ -108,6 +108,7 @@ export function renderDigestForm(tr: Translator, v: { values?: DigestFormValues;
     submit: tr.t(edit ? 'digests.form.submitSave' : 'digests.form.submitAdd'),
     blocks,
     privateMetadata: encodeMeta(v.meta),
+    tr,
   });
 }
 

@@ -4,7 +4,7 @@
  * its last delivery, and these functions only lay them out.
  */
 import type { Button, KnownBlock, SectionBlock } from '@slack/types';
-import { LOCALE_INFO, translator, type Locale, type Translator } from '../../i18n/index.js';
+import { LOCALE_INFO, type Locale, type Translator } from '../../i18n/index.js';
 import { channelLink, escapeMrkdwn, truncate } from '../../slack/format.js';
 import { button, chunkLines, context, header, section } from '../../slack/render/blocks.js';
 import { LIMITS } from '../../slack/render/limits.js';
@@ -53,7 +53,7 @@ export interface DigestListView {
 export const DIGEST_RUN_ACTION = 'digest_run';
 
 /** The button in the reader's language (English unless `tr` says otherwise). */
-export function digestRunButton(id: number, tr: Translator = translator()): Button {
+export function digestRunButton(id: number, tr: Translator): Button {
   return button(`:arrow_forward: ${tr.t('digests.run.button')}`, DIGEST_RUN_ACTION, String(id));
 }
 
@@ -100,7 +100,7 @@ function idList(tr: Translator, ids: readonly string[], max = 10): string {
 }
 
 /** "all campaigns of VDN 12; 1 bot (`943…`)", in English unless `tr` says otherwise. */
-export function scopeWords(item: Pick<DigestListItem, 'vdn' | 'campaigns' | 'bots'>, tr: Translator = translator()): string {
+export function scopeWords(item: Pick<DigestListItem, 'vdn' | 'campaigns' | 'bots'>, tr: Translator): string {
   const vdn = String(item.vdn);
   const campaigns =
     item.campaigns === 'all' ? tr.t('digests.scope.all', { vdn }) : tr.t('digests.scope.some', { n: item.campaigns.length, vdn, ids: idList(tr, item.campaigns) });

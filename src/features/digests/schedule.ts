@@ -16,7 +16,7 @@
  * exactly-once rule right whatever the timer does.
  */
 import { TZDate } from '@date-fns/tz';
-import { translator, type Translator } from '../../i18n/index.js';
+import { type Translator } from '../../i18n/index.js';
 import { inEnglish, msg, type Message } from '../../slack/commands/message.js';
 
 /** Day of the week as `Date#getDay` and cron number them: 0 Sunday … 6 Saturday. */
@@ -144,7 +144,7 @@ export function weekdayName(tr: Translator, day: Weekday): string {
 }
 
 /** Days in words for people: `daily`, `Mon–Fri`, `Sat, Sun`, `Mon, Wed–Fri` (English unless `tr` says otherwise). */
-export function describeDays(days: readonly Weekday[], tr: Translator = translator()): string {
+export function describeDays(days: readonly Weekday[], tr: Translator): string {
   if (days.length === 7) return tr.t('digests.schedule.daily');
   return joinRuns(days, (d) => weekdayName(tr, d), '–', tr.t('digests.schedule.separator'));
 }
@@ -184,7 +184,7 @@ function resolve(spec: Partial<DigestSchedule>): Resolved {
  * A schedule in words: `09:00 Mon–Fri (Asia/Shanghai)`, in English unless `tr` says otherwise.
  * Throws {@link ScheduleError} if invalid.
  */
-export function describeSchedule(spec: DigestSchedule, tr: Translator = translator()): string {
+export function describeSchedule(spec: DigestSchedule, tr: Translator): string {
   const s = resolve(spec);
   return tr.t('digests.schedule', { time: formatAt(s), days: describeDays(s.days, tr), zone: s.timeZone });
 }

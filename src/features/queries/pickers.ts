@@ -57,7 +57,7 @@ function campaignLabel(tr: Translator, c: Campaign, vdn: number, manyVdns: boole
 }
 
 /** Campaigns whose name or id contains `query`, running ones first. */
-export async function campaignChoices(deps: PickerDeps, query: string, reader: Translator | Promise<Translator> = translator()): Promise<Choice[]> {
+export async function campaignChoices(deps: PickerDeps, query: string, reader: Translator | Promise<Translator>): Promise<Choice[]> {
   const q = query.trim().toLowerCase();
   const many = deps.vdnIds.length > 1;
   const [lists, tr] = await Promise.all([Promise.all(deps.vdnIds.map(async (vdn) => ({ vdn, campaigns: await campaignsOf(deps, vdn) }))), reader]);
@@ -70,15 +70,15 @@ export async function campaignChoices(deps: PickerDeps, query: string, reader: T
 
 /**
  * The choice a form shows for a campaign it is prefilled with (its name when the list has it), in
- * the language of `tr` (the form's reader; English when not given).
+ * the language of `tr`, the form's reader.
  */
-export async function campaignChoice(deps: PickerDeps, vdn: number, id: string, tr: Translator = translator()): Promise<Choice> {
+export async function campaignChoice(deps: PickerDeps, vdn: number, id: string, tr: Translator): Promise<Choice> {
   const c = (await campaignsOf(deps, vdn)).find((x) => x.id === id);
   return [campaignPickValue(vdn, id), c ? campaignLabel(tr, c, vdn, deps.vdnIds.length > 1) : tr.t('queries.pick.campaign', { id })];
 }
 
 /** Voice bots named in digests and rules or collected, plus the typed code when it is one. */
-export async function botChoices(deps: PickerDeps, query: string, reader: Translator | Promise<Translator> = translator()): Promise<Choice[]> {
+export async function botChoices(deps: PickerDeps, query: string, reader: Translator | Promise<Translator>): Promise<Choice[]> {
   const q = query.trim();
   const [subs, rules, collected, tr] = await Promise.all([deps.store.digests.list(), deps.store.alerts.list(), deps.store.snapshots.latestPerSubject('oifde', BOT_VDN), reader]);
   const known = new Set([...subs.flatMap((s) => s.bots), ...rules.filter((r) => r.scope === 'bot' && r.scopeId).map((r) => r.scopeId!), ...collected.map((s) => s.subject)]);

@@ -20,7 +20,7 @@ import type {
   Timepicker,
   UsersSelect,
 } from '@slack/types';
-import { translator, type Translator } from '../../i18n/index.js';
+import { type Translator } from '../../i18n/index.js';
 import { truncate } from '../format.js';
 
 /** A choice as `[value, label]`. */
@@ -130,8 +130,8 @@ export interface ModalInput {
   /** Shown on the submit button; absent for a modal that only informs. */
   submit?: string;
   close?: string;
-  /** The reader's language, for the default close button (Cancel / Close); English when absent. */
-  tr?: Translator;
+  /** The reader's language, for the default close button (Cancel / Close). */
+  tr: Translator;
   /** Context the submission needs back (a rule id, a channel); at most 3,000 characters. */
   privateMetadata?: string;
 }
@@ -139,7 +139,7 @@ export interface ModalInput {
 /** A modal view within Slack's limits. */
 export function modal(m: ModalInput): ModalView {
   if ((m.privateMetadata ?? '').length > 3000) throw new Error('private_metadata is longer than 3,000 characters');
-  const tr = m.tr ?? translator();
+  const { tr } = m;
   return {
     type: 'modal',
     callback_id: m.callbackId,

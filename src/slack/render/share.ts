@@ -6,7 +6,7 @@
  * command text to re-run); this module only places and removes the button.
  */
 import type { ActionsBlock, KnownBlock } from '@slack/types';
-import { translator, type Translator } from '../../i18n/index.js';
+import { type Translator } from '../../i18n/index.js';
 import { actions, button, isPrivateBlock } from './blocks.js';
 
 export const SHARE_ACTION_ID = 'share_in_channel';
@@ -17,7 +17,7 @@ const MAX_ACTIONS = 25;
  * Adds the Share button (once), labelled in the language of the answer's reader (`tr`, English
  * when absent): beside a trailing actions block's buttons when there is room, else in its own block.
  */
-export function withShareButton(blocks: readonly KnownBlock[], value?: string, tr: Translator = translator()): KnownBlock[] {
+export function withShareButton(blocks: readonly KnownBlock[], value: string | undefined, tr: Translator): KnownBlock[] {
   if (blocks.some((b) => b.type === 'actions' && hasShare(b))) return [...blocks];
   const share = button(tr.t('share.button'), SHARE_ACTION_ID, value);
   const last = blocks.at(-1);

@@ -1,4 +1,5 @@
 import { LogLevel, WebClient, WebClientEvent, type WebAPIPlatformError } from '@slack/web-api';
+import { translator } from '../../../../src/i18n/index.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack, type MessageChange } from '../../../../local/fakeslack/server.js';
 import { fallbackText, fitBlocks } from '../../../../src/slack/render/limits.js';
@@ -181,7 +182,7 @@ describe('fake Slack Web API over HTTP', () => {
       stats: stats({ campaignId: `c${i}`, dailyCalled: i, batches: [{ batchId: `b${i}`, dailyCalled: 1 }] }),
     }));
     for (const maxLines of [30, 5000]) {
-      const blocks = withShareButton(renderStats({ vdn: 1, timeZone: TZ, fetchedAt: FETCHED_AT, rows, showBatches: true, maxLines }), 'k');
+      const blocks = withShareButton(renderStats({ vdn: 1, timeZone: TZ, fetchedAt: FETCHED_AT, rows, showBatches: true, maxLines }), 'k', translator('en'));
       for (const message of fitBlocks(blocks)) {
         const res = await client.chat.postMessage({ channel: 'C0GENERAL', blocks: message, text: fallbackText(message) });
         expect(res.ok).toBe(true);

@@ -356,6 +356,6 @@ describe('paging and pickers in the clicker’s language', () => {
       ['9433708', 'Bot de voz 9433708'],
     ]);
     expect(await botChoices(deps, '555', translator('zh-CN'))).toEqual([['555', '使用接入码 555']]);
-    expect(await campaignChoices(deps, 'renew')).toContainEqual(['8:102', 'Renewals (102) · paused · VDN 8']);
+    expect(await campaignChoices(deps, 'renew', translator('en'))).toContainEqual(['8:102', 'Renewals (102) · paused · VDN 8']);
   });
 });

@@ -244,10 +244,10 @@ describe('`lang:` and the form’s language', () => {
     expect(text).toContain('Idioma das publicações');
     expect(text).toContain('O idioma do canal');
     for (const name of ['English', '简体中文', 'Español (Latinoamérica)', 'Português (Brasil)']) expect(text).toContain(name);
-    expect(JSON.stringify(renderAlertForm({ values: formValuesOf({ ...rule, metric: 'connection_rate' }), meta: { ruleId: 3 }, vdnIds: [8], tr: zh }))).toContain('"initial_option":{"text":{"type":"plain_text","text":"Português (Brasil)"');
+    expect(JSON.stringify(renderAlertForm({ values: formValuesOf({ ...rule, metric: 'connection_rate' }, undefined, zh), meta: { ruleId: 3 }, vdnIds: [8], tr: zh }))).toContain('"initial_option":{"text":{"type":"plain_text","text":"Português (Brasil)"');
     const read = readAlertForm(values('es'), { vdnIds: [8] }, zh);
     expect(read.ok && read.input).toMatchObject({ lang: 'es', rule: { threshold: 32.5 } });
-    const channel = readAlertForm(values('channel'), { vdnIds: [8] });
+    const channel = readAlertForm(values('channel'), { vdnIds: [8] }, translator('en'));
     expect(channel.ok && channel.input.lang).toBeNull();
   });
 
@@ -260,7 +260,7 @@ describe('`lang:` and the form’s language', () => {
 
   it.each(LOCALES)('the forms keep Slack’s limits (%s)', (locale) => {
     const tr = translator(locale);
-    expect(viewProblems(renderAlertForm({ values: formValuesOf({ ...rule, metric: 'interface_success_rate' }), meta: { ruleId: 1234 }, vdnIds: [8, 9], tr }), 'modal')).toEqual([]);
+    expect(viewProblems(renderAlertForm({ values: formValuesOf({ ...rule, metric: 'interface_success_rate' }, undefined, tr), meta: { ruleId: 1234 }, vdnIds: [8, 9], tr }), 'modal')).toEqual([]);
     expect(viewProblems(renderMuteForm(tr, { id: 1234, line: 'x', mutedUntil: '10:15' }), 'modal')).toEqual([]);
   });
 });

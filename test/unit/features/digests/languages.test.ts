@@ -197,7 +197,7 @@ describe('the digest list and confirmations', () => {
     expect(describeSchedule({ at: '9:00', days: 'daily', timeZone: 'Asia/Shanghai' }, zh)).toBe('每天 09:00（Asia/Shanghai）');
     expect(describeSchedule({ at: '9:00', days: 'mon,wed-fri', timeZone: 'UTC' }, zh)).toBe('周一、周三–周五 09:00（UTC）');
     expect(describeSchedule({ at: '17:30', days: 'weekends', timeZone: 'America/Sao_Paulo' }, pt)).toBe('17:30 sáb, dom (America/Sao_Paulo)');
-    expect(describeSchedule({ at: '17:30', days: 'weekends', timeZone: 'UTC' })).toBe('17:30 Sat, Sun (UTC)');
+    expect(describeSchedule({ at: '17:30', days: 'weekends', timeZone: 'UTC' }, translator('en'))).toBe('17:30 Sat, Sun (UTC)');
   });
 });
 
@@ -208,6 +208,8 @@ describe('the digest form', () => {
   it('is in the reader’s language, with a language select: the channel’s, or each language in its own name', () => {
     const v = form();
     expect(v.title).toMatchObject({ text: '编辑汇总 7' });
+    expect(v.close).toMatchObject({ text: '取消' });
+    expect(form(translator('es')).close).toMatchObject({ text: 'Cancelar' });
     expect(block(v, 'days')['label']['text']).toBe('日期');
     expect(block(v, 'days')['element']['options'].map((o: { text: { text: string } }) => o.text.text)).toEqual(['周一', '周二', '周三', '周四', '周五', '周六', '周日']);
     const lang = block(v, 'lang');

@@ -56,7 +56,7 @@ describe('Run now on the digest list', () => {
       const items = Array.from({ length: n }, (_, i) => item({ id: i + 1, campaigns: n > 100 ? Array.from({ length: 30 }, (_, j) => `${i}${j}`) : 'all' }));
       const blocks = renderDigestList(en, { items });
       expect(blocks.length).toBeLessThanOrEqual(49);
-      const shared = withShareButton(blocks, 'x');
+      const shared = withShareButton(blocks, 'x', translator('en'));
       expect(blockProblems(shared)).toEqual([]);
       // Hundreds of long digests exceed Slack's message size whatever the layout: then several messages, each valid.
       if (n <= 60) expect(fitBlocks(shared)).toHaveLength(1);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../../../src/i18n/index.js';
 import {
   catchUpDecision,
   describeDays,
@@ -60,10 +61,10 @@ describe('parseDays / formatDays / describeDays', () => {
     expect(formatDays(days('sun,sat'))).toBe('sat,sun');
     expect(formatDays(days('everyday'))).toBe('daily');
     expect(formatDays(days('mon,wed,thu,fri'))).toBe('mon,wed-fri');
-    expect(describeDays(days('mon-fri'))).toBe('Mon–Fri');
-    expect(describeDays(days('weekends'))).toBe('Sat, Sun');
-    expect(describeDays(days('daily'))).toBe('daily');
-    expect(describeSchedule({ at: '9:00', days: 'weekdays', timeZone: 'asia/shanghai' })).toBe('09:00 Mon–Fri (Asia/Shanghai)');
+    expect(describeDays(days('mon-fri'), translator('en'))).toBe('Mon–Fri');
+    expect(describeDays(days('weekends'), translator('en'))).toBe('Sat, Sun');
+    expect(describeDays(days('daily'), translator('en'))).toBe('daily');
+    expect(describeSchedule({ at: '9:00', days: 'weekdays', timeZone: 'asia/shanghai' }, translator('en'))).toBe('09:00 Mon–Fri (Asia/Shanghai)');
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../../../src/i18n/index.js';
 import type { CallDetail } from '../../../../src/aicc/domain.js';
 import { RECORDING_BLOCK_ID, renderCall } from '../../../../src/features/queries/render-call.js';
 import { stripShareButton, withShareButton } from '../../../../src/slack/render/share.js';
@@ -66,7 +67,7 @@ describe('renderCall', () => {
   });
 
   it('drops the recording (and its note) when the answer is shared in the channel', () => {
-    const shared = stripShareButton(withShareButton(renderCall(view({ viewerIsAdmin: true }))));
+    const shared = stripShareButton(withShareButton(renderCall(view({ viewerIsAdmin: true })), undefined, translator('en')));
     expect(JSON.stringify(shared)).not.toContain('obs.example.com');
     expect(allText(shared)).not.toContain('Only you can see');
     expect(allText(shared)).toContain('****1955');

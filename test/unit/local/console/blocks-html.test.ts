@@ -1,4 +1,5 @@
 /** Block Kit → HTML: each block type, buttons' data attributes, unknown blocks, and injection attempts. */
+import { translator } from '../../../../src/i18n/index.js';
 import { describe, expect, it } from 'vitest';
 import { blockIdOf, blocksToHtml } from '../../../../local/console/blocks-html.js';
 import { messageToHtml } from '../../../../local/console/message-html.js';
@@ -114,7 +115,7 @@ describe('blocksToHtml', () => {
   });
 
   it('renders the bot’s real stats answer with its Share button', () => {
-    const blocks = withShareButton(renderStats({ rows: [{ campaign: campaign(), stats: stats() }], showBatches: false, timeZone: TZ, fetchedAt: FETCHED_AT, vdn: 8 }), '{"c":"stats"}');
+    const blocks = withShareButton(renderStats({ rows: [{ campaign: campaign(), stats: stats() }], showBatches: false, timeZone: TZ, fetchedAt: FETCHED_AT, vdn: 8 }), '{"c":"stats"}', translator('en'));
     const html = blocksToHtml(blocks);
     expect(html).toContain('Campaign stats');
     expect(html).toContain('🟢 <b>Spring follow-up</b>  <code>1798316116</code>');

@@ -6,9 +6,9 @@ import { section } from '../../../../src/slack/render/blocks.js';
 import { modal } from '../../../../src/slack/render/inputs.js';
 
 describe('modal', () => {
-  it('says Cancel beside a submit button and Close without one, in English by default', () => {
-    expect(modal({ callbackId: 'f', title: 'Form', submit: 'Save', blocks: [] }).close?.text).toBe('Cancel');
-    expect(modal({ callbackId: 'f', title: 'Form', blocks: [] }).close?.text).toBe('Close');
+  it('says Cancel beside a submit button and Close without one, in English', () => {
+    expect(modal({ callbackId: 'f', title: 'Form', submit: 'Save', blocks: [], tr: translator('en') }).close?.text).toBe('Cancel');
+    expect(modal({ callbackId: 'f', title: 'Form', blocks: [], tr: translator('en') }).close?.text).toBe('Close');
   });
 
   it('says them in the reader’s language, and an explicit close label wins', () => {
@@ -22,6 +22,6 @@ describe('modal', () => {
     const v = noticeModal('Mute', [section('hi')], translator('pt-BR'));
     expect(v.close?.text).toBe('Fechar');
     expect(v.submit).toBeUndefined();
-    expect(noticeModal('Mute', [section('hi')]).close?.text).toBe('Close');
+    expect(noticeModal('Mute', [section('hi')], translator('en')).close?.text).toBe('Close');
   });
 });

@@ -7,26 +7,26 @@ import { FETCHED_AT, TZ, buttons, campaign } from '../../../support/render-fixtu
 
 describe('share button', () => {
   it('adds a Share in channel button in its own block, with an optional value', () => {
-    const blocks = withShareButton([section('hi')], 'cache-key-1');
+    const blocks = withShareButton([section('hi')], 'cache-key-1', translator('en'));
     expect(blocks).toHaveLength(2);
     expect(buttons(blocks)).toEqual([{ text: ':mega: Share in channel', action_id: SHARE_ACTION_ID, value: 'cache-key-1', url: undefined }]);
   });
 
   it('joins a trailing Prev/Next block instead of adding one', () => {
     const page = renderCampaigns({ timeZone: TZ, fetchedAt: FETCHED_AT, query: { status: 'all', page: 2 }, campaigns: [campaign()], pageSize: 1, total: 3 });
-    const shared = withShareButton(page);
+    const shared = withShareButton(page, undefined, translator('en'));
     expect(shared).toHaveLength(page.length);
     expect(buttons(shared).map((b) => b.action_id)).toEqual(['campaigns_prev', 'campaigns_next', SHARE_ACTION_ID]);
-    expect(withShareButton(shared)).toEqual(shared);
+    expect(withShareButton(shared, undefined, translator('en'))).toEqual(shared);
   });
 
   it('strips the button for the public repost, keeping other buttons and not mutating the input', () => {
     const page = renderCampaigns({ timeZone: TZ, fetchedAt: FETCHED_AT, query: { status: 'all', page: 2 }, campaigns: [campaign()], pageSize: 1, total: 3 });
-    const shared = withShareButton(page);
+    const shared = withShareButton(page, undefined, translator('en'));
     const copy = structuredClone(shared);
     expect(stripShareButton(shared)).toEqual(page);
     expect(shared).toEqual(copy);
-    expect(stripShareButton(withShareButton([section('hi')]))).toEqual([section('hi')]);
+    expect(stripShareButton(withShareButton([section('hi')], undefined, translator('en')))).toEqual([section('hi')]);
   });
 
   it('labels the button in the reader’s language, within Slack’s 75 characters', () => {
