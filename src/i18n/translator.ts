@@ -39,8 +39,8 @@ export interface Translator {
   asOf(date: Date, timeZone: string): string;
   /** A duration rounded to seconds: `4s`, `1m 05s`, `2h 03m`; unknown or negative → "–". */
   duration(ms: number | undefined): string;
-  /** `a, b and c` in the language's words. */
-  list(items: readonly string[]): string;
+  /** `a, b and c` (or, with `'or'`, `a, b or c`) in the language's words. */
+  list(items: readonly string[], join?: 'and' | 'or'): string;
   /** What a rate without data looks like. */
   readonly noData: string;
 }
@@ -65,7 +65,9 @@ function createTranslator(locale: Locale): Translator {
   const countFormat = new Intl.NumberFormat(intl, { maximumFractionDigits: 0 });
   const decimalFormat = new Intl.NumberFormat(intl, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const percentFormat = new Intl.NumberFormat(intl, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const listFormat = new Intl.ListFormat(intl, { style: 'long', type: 'conjunction' });
+  // The bot's English writes no serial comma ("running, paused or all"), as en-GB does.
+  const listTag = locale === 'en' ? 'en-GB' : intl;
+  const lists = { and: new Intl.ListFormat(listTag, { style: 'long', type: 'conjunction' }), or: new Intl.ListFormat(listTag, { style: 'long', type: 'disjunction' }) };
   // English keeps ISO dates (unambiguous for an international team); the others write theirs.
   const dateParts = locale === 'en' ? undefined : new Intl.DateTimeFormat(intl, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' });
 
@@ -127,7 +129,7 @@ function createTranslator(locale: Locale): Translator {
       if (m > 0) return t('common.duration.minutes', { m: String(m), s: two(s) });
       return t('common.duration.seconds', { s: String(s) });
     },
-    list: (items) => listFormat.format(items),
+    list: (items, join = 'and') => lists[join].format(items),
     noData,
   };
 }

@@ -7,7 +7,7 @@
  * whoever builds it. A value may itself be a message (`must be {expected}`) or a list of code
  * words (`one of {choices}`), worded in the same language.
  */
-import { LOCALE_INFO, translator, type MessageKey, type Translator } from '../../i18n/index.js';
+import { translator, type MessageKey, type Translator } from '../../i18n/index.js';
 
 /** `a, b or c` / `a, b and c`, joined in the reader's language (the items are not translated). */
 export interface ListValue {
@@ -45,27 +45,13 @@ function isList(value: unknown): value is ListValue {
   return typeof value === 'object' && value !== null && Array.isArray((value as { items?: unknown }).items);
 }
 
-const lists = new Map<string, Intl.ListFormat>();
-
-function listFormat(tr: Translator, join: ListValue['join']): Intl.ListFormat {
-  // The bot's English writes no serial comma ("running, paused or all"), as en-GB does.
-  const tag = tr.locale === 'en' ? 'en-GB' : LOCALE_INFO[tr.locale].intl;
-  const id = `${tag}:${join}`;
-  let f = lists.get(id);
-  if (!f) {
-    f = new Intl.ListFormat(tag, { style: 'long', type: join === 'or' ? 'disjunction' : 'conjunction' });
-    lists.set(id, f);
-  }
-  return f;
-}
-
 /** The words in `tr`'s language: a string as it is, a message with its values worded too. */
 export function say(tr: Translator, wording: Wording): string {
   if (typeof wording === 'string') return wording;
   if (!wording.values) return tr.t(wording.key);
   const values: Record<string, string | number | Date | undefined> = {};
   for (const [name, v] of Object.entries(wording.values)) {
-    values[name] = isMessage(v) ? say(tr, v) : isList(v) ? listFormat(tr, v.join).format(v.items) : v;
+    values[name] = isMessage(v) ? say(tr, v) : isList(v) ? tr.list(v.items, v.join) : v;
   }
   return tr.t(wording.key, values);
 }

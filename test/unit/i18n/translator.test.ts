@@ -26,7 +26,9 @@ describe('translator', () => {
     expect([translator('en').duration(65_000), translator('en').duration(2 * 3600_000 + 180_000), translator('en').duration(4_000)]).toEqual(['1m 05s', '2h 03m', '4s']);
     expect(translator('zh-CN').duration(65_000)).toBe('1分05秒');
     expect(translator('pt-BR').duration(undefined)).toBe('–');
-    expect([translator('en').list(['a', 'b', 'c']), translator('es').list(['a', 'b']), translator('zh-CN').list(['甲', '乙'])]).toEqual(['a, b, and c', 'a y b', '甲和乙']);
+    // English as the bot has always written it: no serial comma ("running, paused or all").
+    expect([translator('en').list(['a', 'b', 'c']), translator('es').list(['a', 'b']), translator('zh-CN').list(['甲', '乙'])]).toEqual(['a, b and c', 'a y b', '甲和乙']);
+    expect([translator('en').list(['a', 'b', 'c'], 'or'), translator('pt-BR').list(['a', 'b'], 'or'), translator('zh-CN').list(['甲', '乙'], 'or')]).toEqual(['a, b or c', 'a ou b', '甲或乙']);
   });
 
   it('keeps one translator per language', () => {

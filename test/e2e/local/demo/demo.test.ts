@@ -53,7 +53,7 @@ describe('the demo, as a newcomer sees it', () => {
     expect(text).toMatch(/should fire around \*11:0[45](–11:0[56])?\* and resolve around \*11:1[123](–11:1[234])?\*/);
     expect(JSON.stringify(welcome!.blocks)).toContain('"action_id":"digest_run","value":"1"');
     // Who to type as to see the bot in another language.
-    expect(text).toContain('王芳 (简体中文), Lucía Fernández (Español (Latinoamérica)), and João Pereira (Português (Brasil)) read Slack in their own language');
+    expect(text).toContain('王芳 (简体中文), Lucía Fernández (Español (Latinoamérica)) and João Pereira (Português (Brasil)) read Slack in their own language');
   });
 
   it('Run now (a signed block_actions click) posts the seeded digest to #alerts and says so privately', async () => {

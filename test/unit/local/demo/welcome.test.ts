@@ -58,7 +58,7 @@ describe('renderWelcome', () => {
       { name: 'João Pereira', locale: 'pt-BR' as const },
     ];
     const en = allText(renderWelcome({ ...view, people }));
-    expect(en).toContain('*In other languages:* 王芳 (简体中文), Lucía Fernández (Español (Latinoamérica)), and João Pereira (Português (Brasil)) read Slack in their own language');
+    expect(en).toContain('*In other languages:* 王芳 (简体中文), Lucía Fernández (Español (Latinoamérica)) and João Pereira (Português (Brasil)) read Slack in their own language');
     expect(en).not.toContain('Mei Lin');
     // In Chinese, 王芳 reads it in her own language already: the others are named.
     const zh = allText(renderWelcome({ ...view, people }, translator('zh-CN')));
