@@ -83,7 +83,17 @@ function createTranslator(locale: Locale): Translator {
     return m;
   }
 
+  // A message without values reads the same every time (column headings, labels): formatted once.
+  const plain = new Map<string, string>();
   const t = (key: MessageKey, values?: MessageValues): string => {
+    if (values === undefined) {
+      let text = plain.get(key);
+      if (text === undefined) {
+        text = String(message(key).format());
+        plain.set(key, text);
+      }
+      return text;
+    }
     const out = message(key).format(values as Record<string, string | number | Date>);
     return typeof out === 'string' ? out : String(out);
   };

@@ -3,8 +3,10 @@
  * `response_url` over a keep-alive connection pool (undici), instead of Bolt's `respond()` over
  * global fetch, which costs a new connection setup per answer; and what the answer is counted as.
  */
+import type { KnownBlock } from '@slack/types';
 import { Agent, request } from 'undici';
 import type { Metrics } from '../platform/metrics.js';
+import { blocksJson } from './render/limits.js';
 
 export interface AnswerPath {
   /** Posts one message to a `response_url`; rejects on a network error or a non-2xx answer. */
@@ -32,7 +34,7 @@ export function createAnswerPath(opts: AnswerPathOptions = {}): AnswerPath {
           method: 'POST',
           dispatcher: agent,
           headers: { 'content-type': 'application/json; charset=utf-8' }, // i18n-ok: a header
-          body: JSON.stringify(message),
+          body: messageJson(message),
         });
         await res.body.dump();
         outcome = res.statusCode < 300 ? 'ok' : `http_${res.statusCode}`;
@@ -47,4 +49,12 @@ export function createAnswerPath(opts: AnswerPathOptions = {}): AnswerPath {
     },
     close: () => agent.close(),
   };
+}
+
+/** `JSON.stringify(message)`, its blocks serialised with the JSON their fitting made (see blocksJson). */
+export function messageJson(message: Record<string, unknown>): string {
+  const { blocks, ...rest } = message;
+  if (!Array.isArray(blocks)) return JSON.stringify(message);
+  const head = JSON.stringify(rest);
+  return `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"blocks":${blocksJson(blocks as KnownBlock[])}}`;
 }

@@ -9,7 +9,7 @@ import type { KnownBlock } from '@slack/types';
 import { type Translator } from '../i18n/index.js';
 import type { CommandContext } from './commands/handler.js';
 import { userReader } from './locales.js';
-import { fitBlocks } from './render/limits.js';
+import { blocksJson, fitBlocks } from './render/limits.js';
 import { stripShareButton, withShareButton } from './render/share.js';
 
 /** How long a private answer stays shareable. */
@@ -45,8 +45,10 @@ export async function offerShare(
 ): Promise<KnownBlock[][]> {
   const id = randomUUID();
   const now = deps.clock().getTime();
+  const messages = fitBlocks(stripShareButton(blocks));
   try {
-    await deps.store.sharedAnswers.put({ id, userId: req.userId, channelId: req.channelId, command: req.command, messages: fitBlocks(stripShareButton(blocks)), createdAt: now, expiresAt: now + SHARE_TTL_MS });
+    // The JSON reuses what fitting the blocks made (see blocksJson).
+    await deps.store.sharedAnswers.put({ id, userId: req.userId, channelId: req.channelId, command: req.command, messages, json: `[${messages.map(blocksJson).join(',')}]`, createdAt: now, expiresAt: now + SHARE_TTL_MS });
   } catch (error) {
     deps.log.warn('an answer could not be kept for sharing; sent without the Share button', { error });
     return fitBlocks(blocks);

@@ -4,7 +4,7 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, JobRunsTable } from './schema.js';
-import { clampLimit, count, opt } from './util.js';
+import { clampLimit, count, literalLimit, opt } from './util.js';
 
 export type JobStatus = 'running' | 'done' | 'failed' | 'late' | 'missed';
 export type JobOutcome = Exclude<JobStatus, 'running'>;
@@ -83,7 +83,7 @@ export function createJobRepo(db: Kysely<Database>): JobRepo {
     async stale(claimedBefore, jobPrefix) {
       let q = db.selectFrom('job_runs').selectAll().where('status', '=', 'running').where('claimed_at', '<', claimedBefore);
       if (jobPrefix) q = q.where('job', 'like', `${jobPrefix}%`);
-      return (await q.orderBy('scheduled_for', 'asc').limit(100).execute()).map(toRun);
+      return (await q.orderBy('scheduled_for', 'asc').limit(literalLimit(100)).execute()).map(toRun);
     },
     async reclaim(job, scheduledFor, holder, now, claimedBefore) {
       const r = await db
@@ -102,7 +102,7 @@ export function createJobRepo(db: Kysely<Database>): JobRepo {
         .selectAll()
         .where('job', '=', job)
         .orderBy('scheduled_for', 'desc')
-        .limit(1)
+        .limit(literalLimit(1))
         .executeTakeFirst();
       return row && toRun(row);
     },

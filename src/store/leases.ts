@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { StatsLease } from '../aicc/stats-guard.js';
 import type { Database } from './schema.js';
-import { count } from './util.js';
+import { count, reusedQuery } from './util.js';
 
 export interface Lease {
   key: string;
@@ -33,31 +33,35 @@ export interface LeaseRepo {
 
 /** Leases over the database, atomic across processes. */
 export function createLeaseRepo(db: Kysely<Database>): LeaseRepo {
-  return {
-    async tryAcquire(key, holder, now, ttlMs, opts = {}) {
-      const reentrant = opts.reentrant ?? true;
-      const cols = { holder, acquired_at: now, expires_at: now + ttlMs };
-      const r = await db
+  // The two shapes of the claim (re-entrant or not), and the look-up the statistics guard makes
+  // per command, compiled once (see reusedQuery).
+  type Claim = { key: string; holder: string; acquiredAt: number; expiresAt: number; now: number };
+  const claim = (reentrant: boolean) =>
+    reusedQuery(db, (a: Claim) => {
+      const cols = { holder: a.holder, acquired_at: a.acquiredAt, expires_at: a.expiresAt };
+      return db
         .insertInto('leases')
-        .values({ key, ...cols })
+        .values({ key: a.key, ...cols })
         .onConflict((oc) =>
           oc
             .column('key')
             .doUpdateSet(cols)
-            .where((eb) =>
-              eb.or([eb('leases.expires_at', '<=', now), ...(reentrant ? [eb('leases.holder', '=', holder)] : [])]),
-            ),
-        )
-        .executeTakeFirst();
-      return count(r.numInsertedOrUpdatedRows) === 1;
+            .where((eb) => eb.or([eb('leases.expires_at', '<=', a.now), ...(reentrant ? [eb('leases.holder', '=', a.holder)] : [])])),
+        );
+    });
+  const claims = { reentrant: claim(true), exclusive: claim(false) };
+  const until = reusedQuery(db, (a: { key: string }) => db.selectFrom('leases').select('expires_at').where('key', '=', a.key));
+  return {
+    async tryAcquire(key, holder, now, ttlMs, opts = {}) {
+      const r = await claims[opts.reentrant ?? true ? 'reentrant' : 'exclusive']({ key, holder, acquiredAt: now, expiresAt: now + ttlMs, now });
+      return count(r.numAffectedRows) === 1;
     },
     async release(key, holder) {
       const r = await db.deleteFrom('leases').where('key', '=', key).where('holder', '=', holder).executeTakeFirst();
       return count(r.numDeletedRows) > 0;
     },
     async heldUntil(key) {
-      const row = await db.selectFrom('leases').select('expires_at').where('key', '=', key).executeTakeFirst();
-      return row?.expires_at;
+      return (await until({ key })).rows[0]?.expires_at;
     },
     async get(key) {
       const row = await db.selectFrom('leases').selectAll().where('key', '=', key).executeTakeFirst();

@@ -10,7 +10,7 @@
 import { sql, type Kysely } from 'kysely';
 import { StoreError } from './errors.js';
 import type { Database } from './schema.js';
-import { count } from './util.js';
+import { count, literalLimit } from './util.js';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -53,7 +53,7 @@ async function deleteBefore(db: Kysely<Database>, cutoff: number): Promise<numbe
       .select('id')
       .where('taken_at', '<', cutoff)
       .where((eb) => eb.or([eb('confirmed_at', 'is', null), eb('confirmed_at', '<', cutoff)]))
-      .limit(DELETE_BATCH);
+      .limit(literalLimit(DELETE_BATCH));
     const r = await db.deleteFrom('metric_snapshots').where('id', 'in', batch).executeTakeFirst();
     const n = count(r.numDeletedRows);
     total += n;
@@ -72,7 +72,7 @@ async function thin(db: Kysely<Database>, end: number): Promise<number> {
     .where('taken_at', '>=', mark ?? Number.MIN_SAFE_INTEGER)
     .where('taken_at', '<', end)
     .orderBy('taken_at')
-    .limit(1)
+    .limit(literalLimit(1))
     .executeTakeFirst();
   let total = 0;
   if (oldest) {

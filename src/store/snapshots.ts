@@ -14,7 +14,7 @@ import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { Database, MetricSnapshotsTable } from './schema.js';
 import { StoreError } from './errors.js';
 import { pruneSnapshots, type PruneOptions, type PruneResult } from './snapshot-prune.js';
-import { chunks, count, fromJson, opt, toBool, toInt, toJson } from './util.js';
+import { chunks, count, fromJson, literalLimit, opt, reusedQuery, toBool, toInt, toJson } from './util.js';
 
 export type SnapshotSource = 'campaigns' | 'stats' | 'cms' | 'oifde';
 export const SNAPSHOT_SOURCES: readonly SnapshotSource[] = ['campaigns', 'stats', 'cms', 'oifde'];
@@ -109,6 +109,9 @@ export interface SnapshotRepo {
 /** 8 bound values per row; 500 rows stay far below SQLite's 32766 and PostgreSQL's 65535. */
 const CHUNK = 500;
 
+/** Parsed payloads kept for latestBefore (emptied when full, which bounds it). */
+const PARSED_PAYLOADS_LIMIT = 256;
+
 /** The row as read by a query bounded at `bound`: observed last at its confirmation, or at `bound`. */
 function toSnapshot(r: Selectable<MetricSnapshotsTable>, bound = Number.POSITIVE_INFINITY): Snapshot {
   const confirmed = r.confirmed_at === null ? undefined : Math.min(r.confirmed_at, bound);
@@ -151,6 +154,32 @@ export function createSnapshotRepo(db: Kysely<Database>): SnapshotRepo {
   /** Rows of the series observed at or after `t`: taken then, or confirmed then. */
   const seenSince = (t: number) => (eb: ExpressionBuilder<Database, 'metric_snapshots'>) => eb.or([eb('taken_at', '>=', t), eb('confirmed_at', '>=', t)]);
 
+  /*
+   * latestBefore is the look-up of the hour-by-hour figures, some twenty-five per answer: its four
+   * shapes are compiled once, it reads the row without its payload, and a payload already parsed
+   * is taken from memory (a row's payload never changes, and ids are never reused).
+   */
+  type Boundary = { source: SnapshotSource; vdn: number; subject: string; atOrBefore: number; notBefore?: number };
+  const boundary = (okOnly: boolean, bounded: boolean) =>
+    reusedQuery(db, (a: Boundary) => {
+      let q = db
+        .selectFrom('metric_snapshots')
+        .select(['id', 'vdn', 'source', 'subject', 'taken_at', 'confirmed_at', 'ok', 'error'])
+        .where('source', '=', a.source)
+        .where('vdn', '=', a.vdn)
+        .where('subject', '=', a.subject)
+        .where('taken_at', '<=', a.atOrBefore);
+      if (okOnly) q = q.where('ok', '=', 1);
+      if (bounded) q = q.where(seenSince(a.notBefore!));
+      return q.orderBy('taken_at', 'desc').orderBy('id', 'desc').limit(literalLimit(1));
+    });
+  const boundaryQueries = [
+    [boundary(false, false), boundary(false, true)],
+    [boundary(true, false), boundary(true, true)],
+  ] as const;
+  const payloadOf = reusedQuery(db, (a: { id: number }) => db.selectFrom('metric_snapshots').select('payload').where('id', '=', a.id));
+  const parsedPayloads = new Map<number, { value: unknown }>();
+
   return {
     async insert(row) {
       const r = await db.insertInto('metric_snapshots').values(toRow(row)).returning('id').executeTakeFirstOrThrow();
@@ -179,7 +208,7 @@ export function createSnapshotRepo(db: Kysely<Database>): SnapshotRepo {
           .where('subject', '=', value.subject)
           .orderBy('taken_at', 'desc')
           .orderBy('id', 'desc')
-          .limit(1)
+          .limit(literalLimit(1))
           .executeTakeFirst();
         const seen = newest ? (newest.confirmed_at ?? newest.taken_at) : undefined;
         const same = newest !== undefined && value.ok === 1 && toBool(newest.ok) && newest.payload === value.payload && newest.error === value.error;
@@ -198,15 +227,22 @@ export function createSnapshotRepo(db: Kysely<Database>): SnapshotRepo {
         if (opts.now === undefined) throw new StoreError('bad_value', 'latest: maxAgeMs needs now (the store has no clock)');
         q = q.where(seenSince(opts.now - opts.maxAgeMs));
       }
-      const row = await q.orderBy('taken_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+      const row = await q.orderBy('taken_at', 'desc').orderBy('id', 'desc').limit(literalLimit(1)).executeTakeFirst();
       return row && toSnapshot(row);
     },
     async latestBefore(source, vdn, subject, atOrBefore, opts = {}) {
-      let q = series(source, vdn, subject).where('taken_at', '<=', atOrBefore);
-      if (opts.okOnly ?? true) q = q.where('ok', '=', 1);
-      if (opts.notBefore !== undefined) q = q.where(seenSince(opts.notBefore));
-      const row = await q.orderBy('taken_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
-      return row && toSnapshot(row, atOrBefore);
+      const okOnly = opts.okOnly ?? true;
+      const find = boundaryQueries[okOnly ? 1 : 0][opts.notBefore === undefined ? 0 : 1];
+      const head = (await find({ source, vdn, subject, atOrBefore, ...(opts.notBefore === undefined ? {} : { notBefore: opts.notBefore }) })).rows[0];
+      if (!head) return undefined;
+      let payload = parsedPayloads.get(head.id);
+      if (payload === undefined) {
+        const text = (await payloadOf({ id: head.id })).rows[0]?.payload ?? null;
+        payload = { value: fromJson(text) };
+        if (parsedPayloads.size >= PARSED_PAYLOADS_LIMIT) parsedPayloads.clear();
+        parsedPayloads.set(head.id, payload);
+      }
+      return { ...toSnapshot({ ...head, payload: null }, atOrBefore), payload: payload.value };
     },
     async range(source, vdn, subject, from, to, opts = {}) {
       let q = series(source, vdn, subject).where('taken_at', '>=', from).where('taken_at', '<=', to);
@@ -221,7 +257,7 @@ export function createSnapshotRepo(db: Kysely<Database>): SnapshotRepo {
         .where('taken_at', '<', from)
         .orderBy('taken_at', 'desc')
         .orderBy('id', 'desc')
-        .limit(1)
+        .limit(literalLimit(1))
         .executeTakeFirst();
       const spans = before !== undefined && before.confirmed_at !== null && before.confirmed_at >= from && from <= to;
       const [first, rows] = await Promise.all([
@@ -258,7 +294,7 @@ export function createSnapshotRepo(db: Kysely<Database>): SnapshotRepo {
           .where('ok', '=', ok)
           .orderBy('taken_at', 'desc')
           .orderBy('id', 'desc')
-          .limit(1)
+          .limit(literalLimit(1))
           .executeTakeFirst();
       // The newest confirmation may belong to an older row (of another VDN) than the newest ok row.
       const confirmed = db
@@ -268,7 +304,7 @@ export function createSnapshotRepo(db: Kysely<Database>): SnapshotRepo {
         .where('ok', '=', 1)
         .where('confirmed_at', 'is not', null)
         .orderBy('confirmed_at', 'desc')
-        .limit(1)
+        .limit(literalLimit(1))
         .executeTakeFirst();
       const [okRow, errRow, confirmedRow] = await Promise.all([newest(1), newest(0), confirmed]);
       const okTimes = [okRow?.taken_at, confirmedRow?.confirmed_at].filter((t): t is number => typeof t === 'number');

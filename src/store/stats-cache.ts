@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { CampaignStats } from '../aicc/domain.js';
 import type { StatsCache, StatsValue } from '../aicc/stats-guard.js';
 import type { Database } from './schema.js';
+import { reusedQuery } from './util.js';
 
 /** `fetchedAt` as epoch ms: JSON has no dates, and a number cannot be mistaken for text. */
 interface StoredValue {
@@ -26,9 +27,10 @@ function decode(text: string): StatsValue {
  */
 export function createStatsCache(db: Kysely<Database>): StatsCache {
   const parsed = new Map<string, { fetchedAt: number; value: StatsValue }>();
+  const fetchedAt = reusedQuery(db, (a: { key: string }) => db.selectFrom('stats_cache').select('fetched_at').where('key', '=', a.key));
   return {
     async get(key) {
-      const head = await db.selectFrom('stats_cache').select('fetched_at').where('key', '=', key).executeTakeFirst();
+      const head = (await fetchedAt({ key })).rows[0];
       if (!head) {
         parsed.delete(key);
         return undefined;

@@ -55,14 +55,13 @@ export interface FitOptions {
 export function fitBlocks(blocks: readonly KnownBlock[], opts: FitOptions = {}): KnownBlock[][] {
   const maxBlocks = opts.maxBlocks ?? LIMITS.blocksPerMessage;
   const maxChars = opts.maxChars ?? LIMITS.messageChars;
-  const fitted = blocks.flatMap((b) => fitBlock(b, { maxChars }));
+  const fitted = blocks.flatMap((b) => fittedPieces(b, maxChars));
   const messages: KnownBlock[][] = [];
   let cur: KnownBlock[] = [];
   let chars = 0;
   let charts = 0;
   let tables = 0;
-  for (const block of fitted) {
-    const size = JSON.stringify(block).length + 1;
+  for (const { block, size } of fitted) {
     const chart = asChart(block) ? 1 : 0;
     const tbl = isTableBlock(block) ? 1 : 0;
     const full = cur.length >= maxBlocks || chars + size > maxChars || charts + chart > LIMITS.chartsPerMessage || tables + tbl > LIMITS.tablesPerMessage;
@@ -78,6 +77,48 @@ export function fitBlocks(blocks: readonly KnownBlock[], opts: FitOptions = {}):
   }
   if (cur.length > 0) messages.push(cur);
   return messages.map(trimDividers).filter((m) => m.length > 0);
+}
+
+interface Piece {
+  block: KnownBlock;
+  /** Its JSON length, plus one for the comma between blocks. */
+  size: number;
+}
+
+/**
+ * What {@link fitBlock} made of a block, and the sizes of the pieces, by the block (and the JSON
+ * budget it was fitted to). Blocks are never changed once built, and an answer is fitted twice
+ * (its private form with the Share button, the kept public form without), so the second fitting of
+ * each block is a look-up: it was a tenth of a command's CPU.
+ */
+const fittedBefore = new WeakMap<KnownBlock, { maxChars: number; pieces: Piece[] }>();
+
+/** The JSON of each fitted piece, made while measuring it, for {@link blocksJson}. */
+const jsonOf = new WeakMap<KnownBlock, string>();
+
+function fittedPieces(block: KnownBlock, maxChars: number): Piece[] {
+  const known = fittedBefore.get(block);
+  if (known && known.maxChars === maxChars) return known.pieces;
+  const pieces = fitBlock(block, { maxChars }).map((b) => {
+    const json = JSON.stringify(b);
+    jsonOf.set(b, json);
+    return { block: b, size: json.length + 1 };
+  });
+  fittedBefore.set(block, { maxChars, pieces });
+  return pieces;
+}
+
+/**
+ * `JSON.stringify(blocks)`, reusing the JSON of blocks that {@link fitBlocks} measured: an answer
+ * is serialised to be sent and, privately, to be kept for sharing, and its table is the bulk.
+ */
+export function blocksJson(blocks: readonly KnownBlock[]): string {
+  let out = '[';
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    out += (i > 0 ? ',' : '') + (jsonOf.get(b) ?? JSON.stringify(b));
+  }
+  return `${out}]`;
 }
 
 /**
@@ -202,6 +243,9 @@ function fitChart(block: DataVisualizationBlock): KnownBlock[] {
  * with the first table's header row (every table the renderers build has one).
  */
 function splitTable(block: TableBlock, maxChars: number): KnownBlock[] {
+  // Leave room in the message for the blocks around the table.
+  const budget = Math.max(2_000, maxChars - 4_000);
+  if (fitsAsItIs(block, budget)) return [block];
   const rows = block.rows.map((r) => r.slice(0, LIMITS.tableCells)).filter((r) => r.length > 0);
   const settings = block.column_settings?.slice(0, LIMITS.tableCells);
   const base = { ...block, ...(settings ? { column_settings: settings } : {}) };
@@ -209,8 +253,6 @@ function splitTable(block: TableBlock, maxChars: number): KnownBlock[] {
   if (!head) return [];
   const textOf = (r: readonly unknown[]) => r.reduce<number>((n, c) => n + textOfCell(c).length, 0);
   const sizeOf = (r: readonly unknown[]) => JSON.stringify(r).length + 1;
-  // Leave room in the message for the blocks around the table.
-  const budget = Math.max(2_000, maxChars - 4_000);
   const fixed = JSON.stringify({ ...base, rows: [head] }).length;
   const parts: TableBlock['rows'][] = [];
   let cur: TableBlock['rows'] = [];
@@ -233,6 +275,22 @@ function splitTable(block: TableBlock, maxChars: number): KnownBlock[] {
     const { block_id: id, ...rest } = base;
     return { ...rest, ...(i === 0 && id !== undefined ? { block_id: id } : {}), rows: [head, ...part] };
   });
+}
+
+/**
+ * The usual table, which the split below would give back whole: a header and at most 99 rows,
+ * every row with 1 to 20 cells, and cell text and JSON within their budgets. Checked with one
+ * JSON serialisation of the table instead of one per row.
+ */
+function fitsAsItIs(block: TableBlock, budget: number): boolean {
+  const { rows } = block;
+  if (rows.length === 0 || rows.length > LIMITS.tableRows || (block.column_settings?.length ?? 0) > LIMITS.tableCells) return false;
+  let text = 0;
+  for (const row of rows) {
+    if (row.length === 0 || row.length > LIMITS.tableCells) return false;
+    for (const cell of row) text += textOfCell(cell).length;
+  }
+  return text <= LIMITS.tableText && JSON.stringify(block).length <= budget;
 }
 
 function trimDividers(blocks: KnownBlock[]): KnownBlock[] {

@@ -1,7 +1,9 @@
-import type { KnownBlock } from '@slack/types';
+import type { KnownBlock, TableBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { actions, button, context, divider, fields, header, section } from '../../../../src/slack/render/blocks.js';
-import { LIMITS, fallbackText, fitBlocks } from '../../../../src/slack/render/limits.js';
+import { LIMITS, blocksJson, fallbackText, fitBlocks } from '../../../../src/slack/render/limits.js';
+import { cell, table } from '../../../../src/slack/render/table.js';
+import { messageJson } from '../../../../src/slack/answer.js';
 import { renderStats } from '../../../../src/features/queries/render-stats.js';
 import { blockProblems } from '../../../../local/fakeslack/validate.js';
 import { FETCHED_AT, TZ, campaign, stats } from '../../../support/render-fixtures.js';
@@ -88,5 +90,35 @@ describe('fallbackText', () => {
   });
   it('escapes a plain-text header so the notification cannot mention', () => {
     expect(fallbackText([header('<!channel>')])).toBe('&lt;!channel&gt;');
+  });
+});
+
+describe('fitting reused (fitBlocks memo, blocksJson, messageJson)', () => {
+  const head = [cell('Campaign', true), cell('Dialled', true)];
+  const tableOf = (n: number) => table([{ header: 'Campaign' }, { header: 'Dialled' }], Array.from({ length: n }, (_, i) => [`C${i}`, String(i)]));
+
+  it('fits the same blocks the same way the second time, and a table at the limit as it is', () => {
+    const blocks: KnownBlock[] = [section('*Today*'), tableOf(99), context('as of 09:00')];
+    const first = fitBlocks(blocks);
+    expect(fitBlocks(blocks)).toEqual(first);
+    expect(first).toHaveLength(1);
+    expect(first[0]![1]).toBe(blocks[1]);
+    // One row more than a table may hold: split, the header repeated (the slow path still runs).
+    const split = fitBlocks([tableOf(100)]);
+    expect(split).toHaveLength(2);
+    expect((split[1]![0] as TableBlock).rows[0]).toEqual(head);
+  });
+
+  it('serialises fitted blocks and messages exactly as JSON.stringify does', () => {
+    const blocks: KnownBlock[] = [section('*Today* <b>'), tableOf(12), context('as of 09:00')];
+    const [fitted] = fitBlocks(blocks);
+    expect(blocksJson(fitted!)).toBe(JSON.stringify(fitted));
+    // Blocks never fitted are serialised on the spot.
+    const fresh = [section('not fitted')];
+    expect(blocksJson(fresh)).toBe(JSON.stringify(fresh));
+    const message = { response_type: 'ephemeral', replace_original: false, blocks: fitted, text: 'Today' };
+    expect(JSON.parse(messageJson(message))).toEqual(message);
+    expect(messageJson({ blocks: fitted })).toBe(JSON.stringify({ blocks: fitted }));
+    expect(messageJson({ text: 'no blocks' })).toBe(JSON.stringify({ text: 'no blocks' }));
   });
 });
