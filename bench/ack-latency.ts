@@ -13,13 +13,8 @@
  * times slower, and a burst that must open its connections first shows that ramp, not the app.
  * The 10 s run frees a slot at the ack instead, so all its commands reach the bot at once.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { App } from '@slack/bolt';
-import { silentLogger } from '../src/platform/log.js';
-import { boltLogger } from '../src/slack/app.js';
+import { startBareBolt } from './bare-bolt.js';
 import { spawnOutsideWorld, type DriveArgs, type DriveResult } from './outside-world.js';
-import { BOT_TOKEN, SIGNING_SECRET } from './slash-client.js';
 import { startStack } from './stack.js';
 import { percentile, row, totalRequests, type Row } from './support.js';
 
@@ -50,21 +45,14 @@ const ACK_P99_FACTOR = 1.25;
 async function bareBolt(o: AckOptions, mode: { schedule: number[] } | { answers: true }): Promise<DriveResult> {
   const world = spawnOutsideWorld();
   const { slackUrl } = await world.start({});
-  const app = new App({ token: BOT_TOKEN, signingSecret: SIGNING_SECRET, logger: boltLogger(silentLogger), clientOptions: { slackApiUrl: slackUrl } });
   const answers = 'answers' in mode;
-  app.command('/aicc', async ({ ack, respond }) => {
-    await ack();
-    if (answers) await respond({ response_type: 'ephemeral', text: 'ok' });
-  });
-  const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const bare = await startBareBolt(slackUrl, answers);
   try {
     return answers
-      ? await world.drive({ url, count: o.warmup + o.commands, concurrency: o.concurrency, texts: MIX, answers: true, holdUntil: 'answer', warmup: o.warmup })
-      : await world.drive({ url, count: mode.schedule.length, concurrency: o.concurrency, texts: MIX, answers: false, schedule: mode.schedule, warmup: o.warmup });
+      ? await world.drive({ url: bare.url, count: o.warmup + o.commands, concurrency: o.concurrency, texts: MIX, answers: true, holdUntil: 'answer', warmup: o.warmup })
+      : await world.drive({ url: bare.url, count: mode.schedule.length, concurrency: o.concurrency, texts: MIX, answers: false, schedule: mode.schedule, warmup: o.warmup });
   } finally {
-    server.closeAllConnections();
-    await app.stop();
+    await bare.close();
     await world.close();
   }
 }

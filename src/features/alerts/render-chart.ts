@@ -8,7 +8,7 @@
  */
 import type { KnownBlock } from '@slack/types';
 import { tz } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { chartText, xyChart } from '../../slack/render/chart.js';
 import { context } from '../../slack/render/blocks.js';
 import type { Translator } from '../../i18n/index.js';

@@ -17,7 +17,7 @@
  */
 import { wallClock } from '../../i18n/index.js';
 import { TZDate, tz } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import type { Snapshot, Store } from '../../store/index.js';
 import { decodeStats } from './payloads.js';
 

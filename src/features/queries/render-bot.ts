@@ -9,7 +9,7 @@
  * only when a count is missing.
  */
 import type { KnownBlock } from '@slack/types';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { tz } from '@date-fns/tz';
 import type { BotStatRow } from '../../aicc/domain.js';
 import { LOCALE_INFO, type Translator } from '../../i18n/index.js';

@@ -1,0 +1,32 @@
+/**
+ * The reference the bot is held to: a bare Bolt app (HTTP receiver, one `/aicc` listener) that
+ * only acknowledges, or acknowledges and then answers "ok" through response_url with Bolt's
+ * `respond()`. It runs on the calling thread, against the fake Slack at `slackUrl`.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App } from '@slack/bolt';
+import { silentLogger } from '../src/platform/log.js';
+import { boltLogger } from '../src/slack/app.js';
+import { BOT_TOKEN, SIGNING_SECRET } from './slash-client.js';
+
+export interface BareBolt {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startBareBolt(slackUrl: string, answers: boolean): Promise<BareBolt> {
+  const app = new App({ token: BOT_TOKEN, signingSecret: SIGNING_SECRET, logger: boltLogger(silentLogger), clientOptions: { slackApiUrl: slackUrl } });
+  app.command('/aicc', async ({ ack, respond }) => {
+    await ack();
+    if (answers) await respond({ response_type: 'ephemeral', text: 'ok' });
+  });
+  const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    async close() {
+      server.closeAllConnections();
+      await app.stop();
+    },
+  };
+}
