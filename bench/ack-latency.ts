@@ -16,7 +16,7 @@
 import { startBareBolt } from './bare-bolt.js';
 import { spawnOutsideWorld, type DriveArgs, type DriveResult } from './outside-world.js';
 import { startStack } from './stack.js';
-import { percentile, row, totalRequests, type Row } from './support.js';
+import { percentile, row, threadCpuMs, totalRequests, type Row } from './support.js';
 
 export interface AckOptions {
   commands: number;
@@ -42,15 +42,17 @@ const ACK_P99_FACTOR = 1.25;
  * with `answers`, one that acks and then answers through response_url with Bolt's `respond()`,
  * driven closed-loop (each user waits for the answer) like the bot.
  */
-async function bareBolt(o: AckOptions, mode: { schedule: number[] } | { answers: true }): Promise<DriveResult> {
+async function bareBolt(o: AckOptions, mode: { schedule: number[] } | { answers: true }): Promise<DriveResult & { cpu: CpuSplit }> {
   const world = spawnOutsideWorld();
   const { slackUrl } = await world.start({});
   const answers = 'answers' in mode;
   const bare = await startBareBolt(slackUrl, answers);
   try {
-    return answers
-      ? await world.drive({ url: bare.url, count: o.warmup + o.commands, concurrency: o.concurrency, texts: MIX, answers: true, holdUntil: 'answer', warmup: o.warmup })
-      : await world.drive({ url: bare.url, count: mode.schedule.length, concurrency: o.concurrency, texts: MIX, answers: false, schedule: mode.schedule, warmup: o.warmup });
+    return await measured(() =>
+      answers
+        ? world.drive({ url: bare.url, count: o.warmup + o.commands, concurrency: o.concurrency, texts: MIX, answers: true, holdUntil: 'answer', warmup: o.warmup })
+        : world.drive({ url: bare.url, count: mode.schedule.length, concurrency: o.concurrency, texts: MIX, answers: false, schedule: mode.schedule, warmup: o.warmup }),
+    );
   } finally {
     await bare.close();
     await world.close();
@@ -58,14 +60,37 @@ async function bareBolt(o: AckOptions, mode: { schedule: number[] } | { answers:
 }
 
 /** The bot against a simulator answering every call after `latencyMs`. */
-async function bot(latencyMs: number, d: Omit<DriveArgs, 'url'>): Promise<DriveResult & { upstreamCalls: number }> {
+async function bot(latencyMs: number, d: Omit<DriveArgs, 'url'>): Promise<DriveResult & { upstreamCalls: number; cpu: CpuSplit }> {
   const stack = await startStack({ sim: { faults: { all: { latencyMs } } } });
   try {
-    const result = await stack.world.drive({ ...d, url: stack.botUrl });
+    const result = await measured(() => stack.world.drive({ ...d, url: stack.botUrl }));
     return { ...result, upstreamCalls: totalRequests(await stack.world.counts()) };
   } finally {
     await stack.close();
   }
+}
+
+/**
+ * Where the machine's CPU went over a drive, in ms per command: the app's main thread, the rest of
+ * the process but the outside world (V8's GC and compiler helpers, libuv's pool), and the outside
+ * world's worker (fake Slack, simulator, client). In a closed loop on two cores, throughput is
+ * bounded by all three together, not by the app's thread alone.
+ */
+interface CpuSplit {
+  main: number;
+  helpers: number;
+  world: number;
+}
+
+async function measured<R extends DriveResult>(run: () => Promise<R>): Promise<R & { cpu: CpuSplit }> {
+  const main0 = threadCpuMs();
+  const all0 = process.cpuUsage();
+  const r = await run();
+  const main = threadCpuMs() - main0;
+  const all = process.cpuUsage(all0);
+  const n = r.sentAt.length;
+  const total = (all.user + all.system) / 1000;
+  return { ...r, cpu: { main: main / n, helpers: Math.max(0, total - main - r.worldCpuMs) / n, world: r.worldCpuMs / n } };
 }
 
 /** Commands answered per second after the warm-up: from the first measured send to the drive's end. */
@@ -89,6 +114,10 @@ export async function ackLatency(o: AckOptions): Promise<Row[]> {
     row({ benchmark: B, figure: `ack p99 against a bare Bolt that answers (same drive, closed-loop; ≤ ${ACK_P99_FACTOR}×)`, value: percentile(main.acks, 99), unit: 'ms', max: ACK_P99_FACTOR * percentile(answering.acks, 99) }),
     row({ benchmark: B, figure: 'bare Bolt that answers: ack p50 / p99', value: percentile(answering.acks, 99), unit: 'ms', ref: percentile(answering.acks, 50), refLabel: 'p50' }),
     row({ benchmark: B, figure: 'throughput (closed-loop, ≥ bare Bolt that answers)', value: throughput(main, o.warmup), unit: 'per-second', min: throughput(answering, o.warmup) }),
+    row({ benchmark: B, figure: 'CPU per command in that closed loop (whole drive): app main thread', value: main.cpu.main, unit: 'ms', ref: answering.cpu.main, refLabel: 'bare Bolt that answers' }),
+    row({ benchmark: B, figure: '  the same: V8 and libuv helper threads', value: main.cpu.helpers, unit: 'ms', ref: answering.cpu.helpers, refLabel: 'bare Bolt that answers' }),
+    row({ benchmark: B, figure: '  the same: outside world (fake Slack, simulator, client)', value: main.cpu.world, unit: 'ms', ref: answering.cpu.world, refLabel: 'bare Bolt that answers' }),
+    row({ benchmark: B, figure: '  the same: all three (two cores give 2,000 ms a second)', value: main.cpu.main + main.cpu.helpers + main.cpu.world, unit: 'ms', ref: answering.cpu.main + answering.cpu.helpers + answering.cpu.world, refLabel: 'bare Bolt that answers' }),
     row({ benchmark: B, figure: 'ack max', value: Math.max(...main.acks), unit: 'ms', max: SLACK_ACK_LIMIT_MS }),
     row({ benchmark: B, figure: 'full answer p50', value: percentile(answerMs, 50), unit: 'ms', ref: UPSTREAM_MS, refLabel: 'one upstream call' }),
     row({ benchmark: B, figure: 'full answer p99', value: percentile(answerMs, 99), unit: 'ms', ref: UPSTREAM_MS, refLabel: 'one upstream call' }),

@@ -12,12 +12,10 @@
  * commands, is the app's CPU per command (GC on helper threads excluded). CPU time, not wall time:
  * other work on the machine does not inflate it the way it inflates event-loop busy time.
  */
-import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import { startBareBolt } from './bare-bolt.js';
 import { spawnOutsideWorld, type OutsideWorld } from './outside-world.js';
 import { startStack } from './stack.js';
-import { row, type Row } from './support.js';
+import { row, threadCpuMs, type Row } from './support.js';
 
 export interface CommandCostOptions {
   commands: number;
@@ -31,27 +29,15 @@ export interface CommandCostOptions {
 const B = 'CPU per command';
 const TEXTS = ['stats {id}', 'stats'];
 
-/** The main thread's user + system CPU in ms; event-loop busy time where /proc is not there. */
-function mainThreadCpuMs(): number {
-  try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return performance.eventLoopUtilization().active;
-  }
-}
-
 /** Main-thread CPU ms per command of `texts`, each driven on its own after a warm-up. */
 async function cpuPerCommand(o: CommandCostOptions, world: OutsideWorld, url: string, texts: readonly string[]): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const text of texts) {
     const d = { url, concurrency: o.concurrency, texts: [text], campaigns: 'all' as const, answers: true, holdUntil: 'answer' as const };
     await world.drive({ ...d, count: o.warmup });
-    const before = mainThreadCpuMs();
+    const before = threadCpuMs();
     const r = await world.drive({ ...d, count: o.commands });
-    const cpuMs = mainThreadCpuMs() - before;
+    const cpuMs = threadCpuMs() - before;
     if (r.unanswered + r.non200 > 0) throw new Error(`${r.unanswered + r.non200} of ${o.commands} '${text}' unanswered`);
     out[text] = cpuMs / o.commands;
   }

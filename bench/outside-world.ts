@@ -11,7 +11,7 @@ import { manualClock, type ManualClock } from '../src/platform/clock.js';
 import { startFakeSlack, type FakeSlack } from '../local/fakeslack/index.js';
 import { startSimulator, type SimCredentials, type SimOptions, type Simulator } from '../local/sim/server.js';
 import { slashClient, type Answer } from './slash-client.js';
-import { drive } from './support.js';
+import { drive, threadCpuMs } from './support.js';
 
 /** The VDN the bot is configured for (AICC_VDN_IDS). */
 export const VDN = 8;
@@ -56,6 +56,8 @@ export interface DriveResult {
   driveMs: number;
   /** When each command was sent, in ms from the start. */
   sentAt: number[];
+  /** CPU time of this worker (fake Slack, simulator, client) over the drive, in ms. */
+  worldCpuMs: number;
 }
 
 /** A `chat.postMessage` the fake received. */
@@ -148,7 +150,8 @@ function serve(): void {
       const ids = (sim?.world.campaigns(VDN) ?? []).filter((c) => a.campaigns === 'all' || c.status === 2).map((c) => String(c.id));
       const text = (i: number) => a.texts[i % a.texts.length]!.replace('{id}', ids[Math.floor(i / a.texts.length) % ids.length] ?? '');
       const client = slashClient(a.url, fake);
-      const r: DriveResult = { acks: [], answers: [], non200: 0, unanswered: 0, driveMs: 0, sentAt: [] };
+      const r: DriveResult = { acks: [], answers: [], non200: 0, unanswered: 0, driveMs: 0, sentAt: [], worldCpuMs: 0 };
+      const cpuBefore = threadCpuMs();
       const pending: Promise<void>[] = [];
       const start = performance.now();
       r.driveMs = await drive(a.count, a.concurrency, async (i) => {
@@ -164,6 +167,7 @@ function serve(): void {
         else if (answered) pending.push(answered);
       });
       await Promise.all(pending);
+      r.worldCpuMs = threadCpuMs() - cpuBefore;
       client.close();
       // The fake records every answer; that memory is the harness's, not the app's.
       fake.responses.length = 0;

@@ -1,7 +1,9 @@
 /**
- * What every benchmark shares: a bounded-concurrency driver, percentiles, request totals, and the
- * rows and table of results.
+ * What every benchmark shares: a bounded-concurrency driver, percentiles, request totals, a
+ * thread's CPU time, and the rows and table of results.
  */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 
 /** Runs `job(0 … count-1)` with at most `concurrency` in flight; resolves with the wall time in ms. */
 export async function drive(count: number, concurrency: number, job: (i: number) => Promise<void>): Promise<number> {
@@ -120,4 +122,19 @@ export function renderTable(rows: readonly Row[]): string {
   const widths = COLUMNS.map((_, i) => Math.max(...cells.map((line) => line[i]!.length)));
   const line = (cs: string[]) => cs.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
   return [line(cells[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+/**
+ * The calling thread's user + system CPU in ms (Linux: /proc/thread-self/stat, in clock ticks of
+ * 10 ms); event-loop busy time where /proc is not there.
+ */
+export function threadCpuMs(): number {
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return performance.eventLoopUtilization().active;
+  }
 }
