@@ -16,7 +16,7 @@ import { LOCALE_INFO, type Translator } from '../../i18n/index.js';
 import { escapeMrkdwn, rateOr, ratio, truncate } from '../../slack/format.js';
 import { chunkLines, context, divider, fields, header, metaLine, section } from '../../slack/render/blocks.js';
 import { activeRange, xyChart } from '../../slack/render/chart.js';
-import { trOf, type BotView } from './views.js';
+import { type BotView } from './views.js';
 
 type Counts = Pick<BotStatRow, 'calls' | 'exitNoConsult' | 'staffNoConsult' | 'staffConsult' | 'exitConsulting' | 'interactCount' | 'interfaceRequests' | 'interfaceSuccesses'>;
 const COUNT_KEYS: readonly (keyof Counts)[] = ['calls', 'exitNoConsult', 'staffNoConsult', 'staffConsult', 'exitConsulting', 'interactCount', 'interfaceRequests', 'interfaceSuccesses'];
@@ -59,7 +59,7 @@ function dayLabel(tr: Translator, d: Date, timeZone: string): string {
 
 /** Renders a bot's statistics report. */
 export function renderBot(view: BotView): KnownBlock[] {
-  const tr = trOf(view);
+  const { tr } = view;
   const code = `\`${escapeMrkdwn(truncate(view.accessCode, 64))}\``;
   const scope = tr.t(view.type === 'hour' ? 'queries.bot.scope.hour' : 'queries.bot.scope.day', { code, date: view.date });
   const blocks: KnownBlock[] = [header(tr.t('queries.bot.title')), section(scope), metaLine(tr, view)];

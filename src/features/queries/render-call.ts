@@ -6,7 +6,7 @@
 import type { KnownBlock } from '@slack/types';
 import { between, escapeMrkdwn, maskNumber } from '../../slack/format.js';
 import { PRIVATE_BLOCK_PREFIX, context, fields, header, metaLine, section } from '../../slack/render/blocks.js';
-import { trOf, type CallView } from './views.js';
+import { type CallView } from './views.js';
 
 /** Block id of the recording link; private, so `stripShareButton` removes it from reposts. */
 export const RECORDING_BLOCK_ID = `${PRIVATE_BLOCK_PREFIX}recording`;
@@ -14,7 +14,7 @@ const RECORDING_NOTE_BLOCK_ID = `${PRIVATE_BLOCK_PREFIX}recording_note`;
 
 /** Renders one call's result. */
 export function renderCall(view: CallView): KnownBlock[] {
-  const tr = trOf(view);
+  const { tr } = view;
   const { call, timeZone } = view;
   const answered = call.answerTime !== undefined;
   // Ringing lasts until the answer, or until the hang-up of an unanswered call.

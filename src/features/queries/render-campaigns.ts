@@ -11,7 +11,7 @@ import { escapeMrkdwn, truncate } from '../../slack/format.js';
 import { actions, button, context, header, metaLine, section, statusEmoji } from '../../slack/render/blocks.js';
 import { table, type CellInput, type TableColumn } from '../../slack/render/table.js';
 import { campaignStatusText, deviceTypeText } from './labels.js';
-import { trOf, type CampaignsQuery, type CampaignsView } from './views.js';
+import { type CampaignsQuery, type CampaignsView } from './views.js';
 
 export const CAMPAIGNS_PREV_ACTION = 'campaigns_prev';
 export const CAMPAIGNS_NEXT_ACTION = 'campaigns_next';
@@ -44,7 +44,7 @@ export function decodeCampaignsQuery(value: string | undefined): CampaignsQuery 
 
 /** Renders one page of campaigns. */
 export function renderCampaigns(view: CampaignsView): KnownBlock[] {
-  const tr = trOf(view);
+  const { tr } = view;
   const { query, campaigns, pageSize, total } = view;
   const pages = Math.max(1, Math.ceil(total / Math.max(1, pageSize)));
   const filters = [

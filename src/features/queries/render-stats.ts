@@ -17,7 +17,7 @@ import { table, type CellInput, type TableColumn } from '../../slack/render/tabl
 import { coverageNote, statsTotals } from './stats-totals.js';
 import { statsHoursBlocks } from './render-charts.js';
 import { campaignStatusText } from './labels.js';
-import { trOf, type StatsRow, type StatsView } from './views.js';
+import { type StatsRow, type StatsView } from './views.js';
 
 const DEFAULT_MAX_LINES = 30;
 
@@ -50,7 +50,7 @@ function freshness(tr: Translator, view: StatsView, ...extra: string[]): KnownBl
 
 /** Renders the stats answer for one or many campaigns. */
 export function renderStats(view: StatsView): KnownBlock[] {
-  const tr = trOf(view);
+  const { tr } = view;
   if (view.rows.length === 0) {
     return [header(tr.t('queries.stats.title')), ...freshness(tr, view), section(tr.t('queries.stats.empty'))];
   }

@@ -8,11 +8,11 @@ import type { Translator } from '../../i18n/index.js';
 import { escapeMrkdwn, progressBar, rateOr, ratio, truncate } from '../../slack/format.js';
 import { context, fields, header, metaLine, section, statusEmoji } from '../../slack/render/blocks.js';
 import { countOrSent, rateOrInconsistent } from '../../slack/render/figure.js';
-import { trOf, type TaskView } from './views.js';
+import { type TaskView } from './views.js';
 
 /** Renders one task's real-time statistics. */
 export function renderTask(view: TaskView): KnownBlock[] {
-  const tr = trOf(view);
+  const { tr } = view;
   const { task, campaign } = view;
   const sent = task.inconsistent ?? {};
   const success = rateOr(ratio(task.connected, task.total), task.vendorSuccessRate);

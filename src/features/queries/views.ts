@@ -3,7 +3,7 @@
  * and the moment the data was fetched, is in here; they read no clock, env or client.
  */
 import type { BotReportType, BotStatRow, CallDetail, Campaign, CampaignStats, TaskRealtime } from '../../aicc/domain.js';
-import { translator, type Translator } from '../../i18n/index.js';
+import type { Translator } from '../../i18n/index.js';
 
 /** Freshness and scope of a data answer, shown in its context line. */
 export interface AnswerMeta {
@@ -15,12 +15,9 @@ export interface AnswerMeta {
   fetchedAt: Date;
   /** The data came from a cache because the vendor would not serve a fresh copy. */
   stale?: boolean;
-  /** The reader's language (`inv.tr`); English when absent. */
-  tr?: Translator;
+  /** The reader's language (`inv.tr`). */
+  tr: Translator;
 }
-
-/** The language an answer is written in. */
-export const trOf = (view: Pick<AnswerMeta, 'tr'>): Translator => view.tr ?? translator();
 
 export type CampaignStatusFilter = 'running' | 'paused' | 'completed' | 'all';
 

@@ -182,7 +182,7 @@ describe('fake Slack Web API over HTTP', () => {
       stats: stats({ campaignId: `c${i}`, dailyCalled: i, batches: [{ batchId: `b${i}`, dailyCalled: 1 }] }),
     }));
     for (const maxLines of [30, 5000]) {
-      const blocks = withShareButton(renderStats({ vdn: 1, timeZone: TZ, fetchedAt: FETCHED_AT, rows, showBatches: true, maxLines }), 'k', translator('en'));
+      const blocks = withShareButton(renderStats({ vdn: 1, timeZone: TZ, fetchedAt: FETCHED_AT, tr: translator(), rows, showBatches: true, maxLines }), 'k', translator('en'));
       for (const message of fitBlocks(blocks)) {
         const res = await client.chat.postMessage({ channel: 'C0GENERAL', blocks: message, text: fallbackText(message) });
         expect(res.ok).toBe(true);

@@ -4,6 +4,7 @@ import { renderTask } from '../../../../src/features/queries/render-task.js';
 import { statisticsSchema } from '../../../../src/aicc/isales-schemas.js';
 import { readRealtime } from '../../../../src/aicc/cms.js';
 import { FETCHED_AT, TZ, allText } from '../../../support/render-fixtures.js';
+import { translator } from '../../../../src/i18n/index.js';
 
 /** Six campaigns, four with missing, null, negative or impossible daily counts. */
 const drifted = statisticsSchema.parse({
@@ -19,7 +20,7 @@ const drifted = statisticsSchema.parse({
 });
 
 describe('/aicc stats: totals cover what was reported', () => {
-  const view = { vdn: 12, timeZone: TZ, fetchedAt: FETCHED_AT, rows: drifted.map((stats) => ({ stats })), showBatches: false, unreadable: drifted.unreadable };
+  const view = { vdn: 12, timeZone: TZ, fetchedAt: FETCHED_AT, tr: translator(), rows: drifted.map((stats) => ({ stats })), showBatches: false, unreadable: drifted.unreadable };
   it('sums only campaigns that reported both counts and says how many did', () => {
     const text = allText(renderStats(view));
     expect(text).toContain('*Dialled today*\n160');
@@ -40,13 +41,13 @@ describe('/aicc stats: totals cover what was reported', () => {
 
 describe('/aicc task: the figures are laid out so they add up or are explained', () => {
   it('connected + failed against dialled, and the queue apart', () => {
-    const text = allText(renderTask({ vdn: 12, timeZone: TZ, fetchedAt: FETCHED_AT, task: readRealtime('9', { totalCount: 260, succCount: 200, failCount: 50, compCount: 230, waitCount: 150, execCount: 30 }) }));
+    const text = allText(renderTask({ vdn: 12, timeZone: TZ, fetchedAt: FETCHED_AT, tr: translator(), task: readRealtime('9', { totalCount: 260, succCount: 200, failCount: 50, compCount: 230, waitCount: 150, execCount: 30 }) }));
     expect(text).toContain('Connected 200 + failed 50 = 250 of 260 dialled; the other 10 have no result yet.');
     expect(text).toContain('need not add up to the total');
     expect(text).toContain('*Connection rate*\n76.9%');
   });
   it('CMS compCount above totalCount is not "900% complete"', () => {
-    const text = allText(renderTask({ vdn: 12, timeZone: TZ, fetchedAt: FETCHED_AT, task: readRealtime('9', { totalCount: '10', compCount: '90', compRate: '50' }) }));
+    const text = allText(renderTask({ vdn: 12, timeZone: TZ, fetchedAt: FETCHED_AT, tr: translator(), task: readRealtime('9', { totalCount: '10', compCount: '90', compRate: '50' }) }));
     expect(text).not.toContain('900.0%');
     expect(text).not.toContain('5000.0%');
     expect(text).toContain('*Completed*\n90 (inconsistent)');

@@ -26,7 +26,7 @@ const row = (hour: number, over: Partial<BotStatRow> = {}): BotStatRow => ({
 });
 const view = (over: Partial<BotView> = {}): BotView => ({
   timeZone: TZ,
-  fetchedAt: FETCHED_AT,
+  fetchedAt: FETCHED_AT, tr: translator(),
   accessCode: '943370855474270208',
   type: 'hour',
   date: '2026-11-21',

@@ -21,7 +21,7 @@ const success: CallDetail = {
   endTime: new Date('2022-02-10T03:46:52Z'),
   recordUrl: RECORDING,
 };
-const view = (over: Partial<CallView> = {}): CallView => ({ timeZone: TZ, fetchedAt: FETCHED_AT, call: success, maskNumbers: true, viewerIsAdmin: false, ...over });
+const view = (over: Partial<CallView> = {}): CallView => ({ timeZone: TZ, fetchedAt: FETCHED_AT, tr: translator(), call: success, maskNumbers: true, viewerIsAdmin: false, ...over });
 
 describe('renderCall', () => {
   it('shows a connected call with masked number, durations and times', () => {

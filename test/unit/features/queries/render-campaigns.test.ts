@@ -9,7 +9,7 @@ import { mrkdwnText, richLimitProblems, tableRows, tablesOf } from '../../../sup
 const view = (over: Partial<CampaignsView> = {}): CampaignsView => ({
   vdn: 12,
   timeZone: TZ,
-  fetchedAt: FETCHED_AT,
+  fetchedAt: FETCHED_AT, tr: translator(),
   query: { vdn: 12, status: 'running', page: 1 },
   campaigns: [campaign(), campaign({ id: '2', name: 'Agent blitz', status: 3, deviceType: 2, callerNo: undefined })],
   pageSize: 2,

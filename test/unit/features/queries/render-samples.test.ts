@@ -6,9 +6,10 @@ import { blockProblems } from '../../../../local/fakeslack/validate.js';
 import { renderCall } from '../../../../src/features/queries/render-call.js';
 import { renderCampaigns } from '../../../../src/features/queries/render-campaigns.js';
 import { renderStats } from '../../../../src/features/queries/render-stats.js';
+import { translator } from '../../../../src/i18n/index.js';
 
 const sample = (name: string): unknown => fixtureJson(`samples/${name}.json`);
-const meta = { vdn: 8, timeZone: 'Asia/Shanghai', fetchedAt: new Date('2026-11-21T02:05:00Z') };
+const meta = { vdn: 8, timeZone: 'Asia/Shanghai', fetchedAt: new Date('2026-11-21T02:05:00Z'), tr: translator() };
 
 describe('vendor samples render', () => {
   it('campaign list', () => {

@@ -5,11 +5,12 @@ import type { StatsView } from '../../../../src/features/queries/views.js';
 import { blockProblems } from '../../../../local/fakeslack/validate.js';
 import { FETCHED_AT, TZ, allText, campaign, stats } from '../../../support/render-fixtures.js';
 import { chartsOf, mrkdwnText, richLimitProblems, tableRows, tablesOf, xyOf } from '../../../support/rich-blocks.js';
+import { translator } from '../../../../src/i18n/index.js';
 
 const view = (over: Partial<StatsView> = {}): StatsView => ({
   vdn: 12,
   timeZone: TZ,
-  fetchedAt: FETCHED_AT,
+  fetchedAt: FETCHED_AT, tr: translator(),
   rows: [{ campaign: campaign(), stats: stats() }],
   showBatches: false,
   ...over,

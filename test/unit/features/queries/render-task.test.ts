@@ -3,11 +3,12 @@ import { renderTask } from '../../../../src/features/queries/render-task.js';
 import type { TaskView } from '../../../../src/features/queries/views.js';
 import { blockProblems } from '../../../../local/fakeslack/validate.js';
 import { FETCHED_AT, TZ, allText, campaign } from '../../../support/render-fixtures.js';
+import { translator } from '../../../../src/i18n/index.js';
 
 const view = (over: Partial<TaskView> = {}): TaskView => ({
   vdn: 12,
   timeZone: TZ,
-  fetchedAt: FETCHED_AT,
+  fetchedAt: FETCHED_AT, tr: translator(),
   task: { taskId: '1798316116', total: 30, connected: 20, failed: 4, completed: 24, waiting: 5, inProgress: 1, vendorSuccessRate: 0.9, vendorCompletionRate: 0.9 },
   ...over,
 });

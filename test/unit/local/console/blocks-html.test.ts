@@ -115,7 +115,7 @@ describe('blocksToHtml', () => {
   });
 
   it('renders the bot’s real stats answer with its Share button', () => {
-    const blocks = withShareButton(renderStats({ rows: [{ campaign: campaign(), stats: stats() }], showBatches: false, timeZone: TZ, fetchedAt: FETCHED_AT, vdn: 8 }), '{"c":"stats"}', translator('en'));
+    const blocks = withShareButton(renderStats({ rows: [{ campaign: campaign(), stats: stats() }], showBatches: false, timeZone: TZ, fetchedAt: FETCHED_AT, tr: translator(), vdn: 8 }), '{"c":"stats"}', translator('en'));
     const html = blocksToHtml(blocks);
     expect(html).toContain('Campaign stats');
     expect(html).toContain('🟢 <b>Spring follow-up</b>  <code>1798316116</code>');

@@ -7,6 +7,7 @@ import { messageJson } from '../../../../src/slack/answer.js';
 import { renderStats } from '../../../../src/features/queries/render-stats.js';
 import { blockProblems } from '../../../../local/fakeslack/validate.js';
 import { FETCHED_AT, TZ, campaign, stats } from '../../../support/render-fixtures.js';
+import { translator } from '../../../../src/i18n/index.js';
 
 const valid = (messages: KnownBlock[][]) => {
   for (const m of messages) {
@@ -70,7 +71,7 @@ describe('fitBlocks', () => {
       stats: stats({ campaignId: `c${i}`, dailyCalled: i % 97, batches: [{ batchId: `b${i}`, dailyCalled: 1 }] }),
     }));
     for (const maxLines of [30, 1000]) {
-      const messages = fitBlocks(renderStats({ vdn: 1, timeZone: TZ, fetchedAt: FETCHED_AT, rows, showBatches: true, maxLines }));
+      const messages = fitBlocks(renderStats({ vdn: 1, timeZone: TZ, fetchedAt: FETCHED_AT, tr: translator(), rows, showBatches: true, maxLines }));
       valid(messages);
       for (const block of messages.flat()) {
         if (block.type === 'section' && block.text) expect(block.text.text.length).toBeLessThanOrEqual(3000);

@@ -13,7 +13,7 @@ describe('share button', () => {
   });
 
   it('joins a trailing Prev/Next block instead of adding one', () => {
-    const page = renderCampaigns({ timeZone: TZ, fetchedAt: FETCHED_AT, query: { status: 'all', page: 2 }, campaigns: [campaign()], pageSize: 1, total: 3 });
+    const page = renderCampaigns({ timeZone: TZ, fetchedAt: FETCHED_AT, tr: translator(), query: { status: 'all', page: 2 }, campaigns: [campaign()], pageSize: 1, total: 3 });
     const shared = withShareButton(page, undefined, translator('en'));
     expect(shared).toHaveLength(page.length);
     expect(buttons(shared).map((b) => b.action_id)).toEqual(['campaigns_prev', 'campaigns_next', SHARE_ACTION_ID]);
@@ -21,7 +21,7 @@ describe('share button', () => {
   });
 
   it('strips the button for the public repost, keeping other buttons and not mutating the input', () => {
-    const page = renderCampaigns({ timeZone: TZ, fetchedAt: FETCHED_AT, query: { status: 'all', page: 2 }, campaigns: [campaign()], pageSize: 1, total: 3 });
+    const page = renderCampaigns({ timeZone: TZ, fetchedAt: FETCHED_AT, tr: translator(), query: { status: 'all', page: 2 }, campaigns: [campaign()], pageSize: 1, total: 3 });
     const shared = withShareButton(page, undefined, translator('en'));
     const copy = structuredClone(shared);
     expect(stripShareButton(shared)).toEqual(page);
