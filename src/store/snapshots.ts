@@ -82,6 +82,7 @@ export interface SnapshotRepo {
   /**
    * The newest row taken at or before `atOrBefore` ("same time yesterday"). Successful rows
    * only unless `okOnly: false`; `notBefore` rejects a match that is too old to compare with.
+   * The payload is shared with other callers (it is parsed once per row): read it, never change it.
    */
   latestBefore(
     source: SnapshotSource,
@@ -237,8 +238,10 @@ export function createSnapshotRepo(db: Kysely<Database>): SnapshotRepo {
       if (!head) return undefined;
       let payload = parsedPayloads.get(head.id);
       if (payload === undefined) {
-        const text = (await payloadOf({ id: head.id })).rows[0]?.payload ?? null;
-        payload = { value: fromJson(text) };
+        const stored = (await payloadOf({ id: head.id })).rows[0];
+        // Pruned between the two reads: as if it had not been found.
+        if (!stored) return undefined;
+        payload = { value: fromJson(stored.payload) };
         if (parsedPayloads.size >= PARSED_PAYLOADS_LIMIT) parsedPayloads.clear();
         parsedPayloads.set(head.id, payload);
       }

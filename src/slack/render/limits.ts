@@ -89,7 +89,7 @@ interface Piece {
  * What {@link fitBlock} made of a block, and the sizes of the pieces, by the block (and the JSON
  * budget it was fitted to). Blocks are never changed once built, and an answer is fitted twice
  * (its private form with the Share button, the kept public form without), so the second fitting of
- * each block is a look-up: it was a tenth of a command's CPU.
+ * each block is a look-up: the second fitting was about a quarter of a command's CPU.
  */
 const fittedBefore = new WeakMap<KnownBlock, { maxChars: number; pieces: Piece[] }>();
 
