@@ -8,7 +8,7 @@
  * the difference is.
  *
  * The app runs alone on the main thread (the simulator, fake Slack and client are in a worker), so
- * the main thread's CPU time over the drive (Linux: /proc/self/task/PID/stat), divided by the
+ * the main thread's CPU time over the drive (Linux: /proc/thread-self/stat), divided by the
  * commands, is the app's CPU per command (GC on helper threads excluded). CPU time, not wall time:
  * other work on the machine does not inflate it the way it inflates event-loop busy time.
  */

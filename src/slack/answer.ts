@@ -51,7 +51,7 @@ export function createAnswerPath(opts: AnswerPathOptions = {}): AnswerPath {
   };
 }
 
-/** `JSON.stringify(message)`, its blocks serialised with the JSON their fitting made (see blocksJson). */
+/** The message as JSON (as `JSON.stringify` gives it, but with `blocks` last), its blocks serialised with the JSON their fitting made (see blocksJson). */
 export function messageJson(message: Record<string, unknown>): string {
   const { blocks, ...rest } = message;
   if (!Array.isArray(blocks)) return JSON.stringify(message);

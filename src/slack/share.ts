@@ -48,7 +48,7 @@ export async function offerShare(
   const messages = fitBlocks(stripShareButton(blocks));
   try {
     // The JSON reuses what fitting the blocks made (see blocksJson).
-    await deps.store.sharedAnswers.put({ id, userId: req.userId, channelId: req.channelId, command: req.command, messages, json: `[${messages.map(blocksJson).join(',')}]`, createdAt: now, expiresAt: now + SHARE_TTL_MS });
+    await deps.store.sharedAnswers.put({ id, userId: req.userId, channelId: req.channelId, command: req.command, messages, createdAt: now, expiresAt: now + SHARE_TTL_MS }, `[${messages.map(blocksJson).join(',')}]`);
   } catch (error) {
     deps.log.warn('an answer could not be kept for sharing; sent without the Share button', { error });
     return fitBlocks(blocks);

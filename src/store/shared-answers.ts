@@ -19,12 +19,11 @@ export interface SharedAnswer {
   messages: unknown[];
   createdAt: number;
   expiresAt: number;
-  /** `JSON.stringify(messages)`, when the caller has it already. */
-  json?: string;
 }
 
 export interface SharedAnswerRepo {
-  put(answer: SharedAnswer): Promise<void>;
+  /** Keeps the answer; `json` is `JSON.stringify(answer.messages)` when the caller has it already. */
+  put(answer: SharedAnswer, json?: string): Promise<void>;
   /** The answer while it has not expired. */
   get(id: string, now: number): Promise<SharedAnswer | undefined>;
   /** Removes it once shared, so a second click shares nothing; true for exactly one caller. */
@@ -52,8 +51,8 @@ export function createSharedAnswerRepo(db: Kysely<Database>): SharedAnswerRepo {
   // Every read-only answer is kept: the insert is compiled once (see reusedQuery).
   const insert = reusedQuery(db, (row: Insertable<SharedAnswersTable>) => db.insertInto('shared_answers').values(row));
   return {
-    async put(a) {
-      await insert({ id: a.id, user_id: a.userId, channel_id: a.channelId, command: a.command, messages: packMessages(a.messages, a.json), created_at: a.createdAt, expires_at: a.expiresAt });
+    async put(a, json) {
+      await insert({ id: a.id, user_id: a.userId, channel_id: a.channelId, command: a.command, messages: packMessages(a.messages, json), created_at: a.createdAt, expires_at: a.expiresAt });
     },
     async get(id, now) {
       const r = await db.selectFrom('shared_answers').selectAll().where('id', '=', id).where('expires_at', '>', now).executeTakeFirst();

@@ -110,8 +110,11 @@ export interface SnapshotRepo {
 /** 8 bound values per row; 500 rows stay far below SQLite's 32766 and PostgreSQL's 65535. */
 const CHUNK = 500;
 
-/** Parsed payloads kept for latestBefore (emptied when full, which bounds it). */
-const PARSED_PAYLOADS_LIMIT = 256;
+/**
+ * Parsed payloads kept for latestBefore, by the length of their stored text: a day of hourly
+ * boundaries at 1,000 campaigns (about 80 kB a payload) fits; the oldest go first.
+ */
+const PARSED_PAYLOADS_CHARS = 8_000_000;
 
 /** The row as read by a query bounded at `bound`: observed last at its confirmation, or at `bound`. */
 function toSnapshot(r: Selectable<MetricSnapshotsTable>, bound = Number.POSITIVE_INFINITY): Snapshot {
@@ -179,7 +182,17 @@ export function createSnapshotRepo(db: Kysely<Database>): SnapshotRepo {
     [boundary(true, false), boundary(true, true)],
   ] as const;
   const payloadOf = reusedQuery(db, (a: { id: number }) => db.selectFrom('metric_snapshots').select('payload').where('id', '=', a.id));
-  const parsedPayloads = new Map<number, { value: unknown }>();
+  const parsedPayloads = new Map<number, { value: unknown; chars: number }>();
+  let parsedChars = 0;
+  const keepParsed = (id: number, entry: { value: unknown; chars: number }) => {
+    parsedPayloads.set(id, entry);
+    parsedChars += entry.chars;
+    for (const [oldId, old] of parsedPayloads) {
+      if (parsedChars <= PARSED_PAYLOADS_CHARS || oldId === id) break;
+      parsedPayloads.delete(oldId);
+      parsedChars -= old.chars;
+    }
+  };
 
   return {
     async insert(row) {
@@ -241,9 +254,8 @@ export function createSnapshotRepo(db: Kysely<Database>): SnapshotRepo {
         const stored = (await payloadOf({ id: head.id })).rows[0];
         // Pruned between the two reads: as if it had not been found.
         if (!stored) return undefined;
-        payload = { value: fromJson(stored.payload) };
-        if (parsedPayloads.size >= PARSED_PAYLOADS_LIMIT) parsedPayloads.clear();
-        parsedPayloads.set(head.id, payload);
+        payload = { value: fromJson(stored.payload), chars: stored.payload?.length ?? 0 };
+        keepParsed(head.id, payload);
       }
       return { ...toSnapshot({ ...head, payload: null }, atOrBefore), payload: payload.value };
     },

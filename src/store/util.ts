@@ -57,15 +57,18 @@ const MARK = '\u0000arg:';
  * every query again, which cost a tenth of a command's CPU on the hot paths (the replay record, the
  * statistics cache, the snapshot look-ups). `build` is called once, with a stand-in for each
  * argument; each value must go into the query as it is, never computed on or branched on (a query
- * whose shape depends on a value is one reused query per shape), which the first run checks.
+ * whose shape depends on a value is one reused query per shape). The first run refuses a value
+ * computed from a stand-in (text or a number that is not one) and an argument the query does not
+ * use; every run refuses arguments other than the first run's.
  */
 export function reusedQuery<A extends Record<string, unknown>, R>(db: Kysely<Database>, build: (args: A) => Compilable<R>): (args: A) => Promise<QueryResult<R>> {
-  let compiled: { query: CompiledQuery<R>; slots: Array<keyof A | undefined> } | undefined;
+  let compiled: { query: CompiledQuery<R>; names: string[]; slots: Array<keyof A | undefined> } | undefined;
   return async (args) => {
     if (!compiled) {
       const names = Object.keys(args);
       const query = build(Object.fromEntries(names.map((k) => [k, MARK + k])) as A).compile();
       const slots = query.parameters.map((p) => {
+        if (typeof p === 'number' && !Number.isFinite(p)) throw new Error(`reusedQuery: a value was computed from an argument (${p}) in: ${query.sql}`);
         if (typeof p !== 'string' || !p.includes(MARK)) return undefined;
         const name = p.slice(MARK.length);
         if (!p.startsWith(MARK) || !names.includes(name)) throw new Error(`reusedQuery: a value was computed from an argument (${JSON.stringify(p)}) in: ${query.sql}`);
@@ -73,9 +76,13 @@ export function reusedQuery<A extends Record<string, unknown>, R>(db: Kysely<Dat
       });
       const unused = names.filter((n) => !slots.includes(n));
       if (unused.length > 0) throw new Error(`reusedQuery: ${unused.join(', ')} not used in: ${query.sql}`);
-      compiled = { query, slots };
+      compiled = { query, names, slots };
     }
-    const { query, slots } = compiled;
+    const { query, names, slots } = compiled;
+    const given = Object.keys(args);
+    if (given.length !== names.length || given.some((k) => !names.includes(k))) {
+      throw new Error(`reusedQuery: called with ${given.join(', ')} where it was compiled with ${names.join(', ')}: ${query.sql}`);
+    }
     const parameters = query.parameters.map((p, i) => {
       const slot = slots[i];
       return slot === undefined ? p : args[slot];

@@ -50,7 +50,8 @@ export interface FitOptions {
 
 /**
  * Fits blocks into one or more messages, each within the limits. Returns no messages for no blocks.
- * A trailing actions block stays with the last message.
+ * A trailing actions block stays with the last message. The blocks returned may be the ones given,
+ * or pieces shared with another fitting of the same blocks (see fittedPieces): never change them.
  */
 export function fitBlocks(blocks: readonly KnownBlock[], opts: FitOptions = {}): KnownBlock[][] {
   const maxBlocks = opts.maxBlocks ?? LIMITS.blocksPerMessage;
@@ -89,7 +90,8 @@ interface Piece {
  * What {@link fitBlock} made of a block, and the sizes of the pieces, by the block (and the JSON
  * budget it was fitted to). Blocks are never changed once built, and an answer is fitted twice
  * (its private form with the Share button, the kept public form without), so the second fitting of
- * each block is a look-up: the second fitting was about a quarter of a command's CPU.
+ * each block is a look-up: the second fitting was about a quarter of a command's CPU. Module state,
+ * but only a memo: a pure function's results, dropped with the blocks.
  */
 const fittedBefore = new WeakMap<KnownBlock, { maxChars: number; pieces: Piece[] }>();
 

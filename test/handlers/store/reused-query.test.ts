@@ -32,4 +32,15 @@ it('refuses a value computed from an argument, and an argument the query does no
   await expect(computed({ now: 1, ttl: 2 })).rejects.toThrow(/computed from an argument/);
   const unused = reusedQuery(db, (a: { key: string; spare: string }) => db.selectFrom('leases').select('key').where('key', '=', a.key));
   await expect(unused({ key: 'a', spare: 'x' })).rejects.toThrow(/spare not used/);
+  // Arithmetic on a stand-in gives NaN, which would otherwise be kept as a constant.
+  const subtracted = reusedQuery(db, (a: { now: number }) => db.selectFrom('leases').select('key').where('expires_at', '<', a.now - 1).where('acquired_at', '<', a.now));
+  await expect(subtracted({ now: 5 })).rejects.toThrow(/computed from an argument \(NaN\)/);
+});
+
+it('refuses a later call whose arguments are not the first call\u2019s', async () => {
+  const { db } = conn;
+  type Row = { key: string; holder?: string };
+  const find = reusedQuery(db, (a: Row) => db.selectFrom('leases').select('key').where('key', '=', a.key));
+  expect((await find({ key: 'a' })).rows).toEqual([{ key: 'a' }]);
+  await expect(find({ key: 'a', holder: 'h' })).rejects.toThrow(/called with key, holder where it was compiled with key/);
 });

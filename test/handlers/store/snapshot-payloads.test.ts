@@ -1,0 +1,29 @@
+/** latestBefore's parsed payloads (kept in memory by the length of their text): every read is the row's own payload, before and after older ones are let go. */
+import { beforeAll, expect, it } from 'vitest';
+import type { Store } from '../../../src/store/index.js';
+import { describeEachBackend } from '../../support/backends.js';
+
+const T0 = Date.parse('2026-11-21T00:00:00Z');
+const HOUR = 3_600_000;
+/** About 1 MB of text each: twelve of them are more than the 8 MB kept. */
+const payloadOf = (hour: number) => [hour, 'x'.repeat(1_000_000)];
+
+describeEachBackend('snapshot payloads read at hour boundaries', (backend) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await (await backend.fresh()).open();
+    for (let h = 0; h < 12; h++) await store.snapshots.insert({ vdn: 1, source: 'stats', subject: '', takenAt: T0 + h * HOUR, ok: true, payload: payloadOf(h) });
+  });
+
+  it('reads each boundary’s own payload, twice over, whatever has been let go', async () => {
+    for (let round = 0; round < 2; round++) {
+      for (let h = 0; h < 12; h++) {
+        const s = await store.snapshots.latestBefore('stats', 1, '', T0 + h * HOUR + 10 * 60_000, { notBefore: T0 + h * HOUR - 60_000 });
+        expect(s?.takenAt).toBe(T0 + h * HOUR);
+        expect((s?.payload as unknown[])[0]).toBe(h);
+      }
+    }
+    // A boundary with no row near enough is not found.
+    expect(await store.snapshots.latestBefore('stats', 1, '', T0 - HOUR)).toBeUndefined();
+  });
+});
