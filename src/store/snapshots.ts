@@ -111,10 +111,11 @@ export interface SnapshotRepo {
 const CHUNK = 500;
 
 /**
- * Parsed payloads kept for latestBefore, by the length of their stored text: a day of hourly
- * boundaries at 1,000 campaigns (about 80 kB a payload) fits; the oldest go first.
+ * Parsed payloads kept for latestBefore, by the length of their stored text (parsed, about twice
+ * that in heap): a day of hourly boundaries at 1,000 campaigns (about 80 kB a payload) fits with
+ * room for the newest rows; the oldest go first. Larger VDNs parse more often, as before the cache.
  */
-const PARSED_PAYLOADS_CHARS = 8_000_000;
+const PARSED_PAYLOADS_CHARS = 4_000_000;
 
 /** The row as read by a query bounded at `bound`: observed last at its confirmation, or at `bound`. */
 function toSnapshot(r: Selectable<MetricSnapshotsTable>, bound = Number.POSITIVE_INFINITY): Snapshot {

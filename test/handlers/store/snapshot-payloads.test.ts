@@ -5,8 +5,8 @@ import { describeEachBackend } from '../../support/backends.js';
 
 const T0 = Date.parse('2026-11-21T00:00:00Z');
 const HOUR = 3_600_000;
-/** About 1 MB of text each: twelve of them are more than the 8 MB kept. */
-const payloadOf = (hour: number) => [hour, 'x'.repeat(1_000_000)];
+/** About 0.5 MB of text each: twelve of them are more than the 4 MB kept. */
+const payloadOf = (hour: number) => [hour, 'x'.repeat(500_000)];
 
 describeEachBackend('snapshot payloads read at hour boundaries', (backend) => {
   let store: Store;
