@@ -1,7 +1,8 @@
 /**
  * CPU per command on the bot's thread: `stats CAMPAIGN` and VDN-wide `stats` at the demo's size
- * (12 campaigns) and at 1,000, the statistics already cached (one upstream call per interval), so
- * what is left is the bot's own work per command. At the demo's size also `help` (the bot's floor:
+ * (12 campaigns) and at 1,000, the statistics already cached (one upstream call per interval) and a
+ * day of statistics snapshots stored for their hourly charts, so what is left is the bot's own work
+ * per command. At the demo's size also `help` (the bot's floor:
  * the HTTP front with its replay record, Bolt, the reader's language, the answer), `task` and
  * `campaigns`, beside the bare Bolt app that acknowledges and answers "ok" (bare-bolt.ts), driven
  * the same way in the same run: the throughput target compares the two apps, and this says where
@@ -13,8 +14,8 @@
  * other work on the machine does not inflate it the way it inflates event-loop busy time.
  */
 import { startBareBolt } from './bare-bolt.js';
-import { spawnOutsideWorld, type OutsideWorld } from './outside-world.js';
-import { startStack } from './stack.js';
+import { spawnOutsideWorld, VDN, type OutsideWorld } from './outside-world.js';
+import { startStack, type Stack } from './stack.js';
 import { row, threadCpuMs, type Row } from './support.js';
 
 export interface CommandCostOptions {
@@ -44,10 +45,29 @@ async function cpuPerCommand(o: CommandCostOptions, world: OutsideWorld, url: st
   return out;
 }
 
+const HOUR = 3_600_000;
+
+/**
+ * A collector tick, then its statistics snapshot again near each hour boundary of the last day, so
+ * the hour-by-hour charts of `stats` and `stats CAMPAIGN` read a day of snapshots of every
+ * campaign, as in production (the figures stay flat: it is the reading that is measured).
+ */
+async function seedDay(stack: Stack): Promise<void> {
+  await stack.bot.collector.tick();
+  const store = stack.bot.store;
+  const newest = await store.snapshots.latest('stats', VDN, '', { okOnly: true });
+  if (!newest) throw new Error('the collector stored no statistics snapshot');
+  const now = Date.now();
+  const hourStart = now - (now % HOUR);
+  const rows = Array.from({ length: 24 }, (_, h) => ({ vdn: VDN, source: 'stats' as const, subject: '', takenAt: hourStart - h * HOUR - 2 * 60_000, ok: true, payload: newest.payload }));
+  await store.snapshots.insertMany(rows);
+}
+
 /** CPU ms of the main thread per command, per command text, at one VDN size. */
 async function measure(o: CommandCostOptions, campaigns: number, texts: readonly string[]): Promise<Record<string, number>> {
   const stack = await startStack({ sim: { campaignsPerVdn: campaigns, runningShare: 0.5 } });
   try {
+    await seedDay(stack);
     return await cpuPerCommand(o, stack.world, stack.botUrl, texts);
   } finally {
     await stack.close();

@@ -186,6 +186,9 @@ export function createSnapshotRepo(db: Kysely<Database>): SnapshotRepo {
   const parsedPayloads = new Map<number, { value: unknown; chars: number }>();
   let parsedChars = 0;
   const keepParsed = (id: number, entry: { value: unknown; chars: number }) => {
+    // Concurrent look-ups of one row may each have parsed it: the first one kept stays.
+    const kept = parsedPayloads.get(id);
+    if (kept) return kept;
     parsedPayloads.set(id, entry);
     parsedChars += entry.chars;
     for (const [oldId, old] of parsedPayloads) {
@@ -193,6 +196,7 @@ export function createSnapshotRepo(db: Kysely<Database>): SnapshotRepo {
       parsedPayloads.delete(oldId);
       parsedChars -= old.chars;
     }
+    return entry;
   };
 
   return {
@@ -255,8 +259,7 @@ export function createSnapshotRepo(db: Kysely<Database>): SnapshotRepo {
         const stored = (await payloadOf({ id: head.id })).rows[0];
         // Pruned between the two reads: as if it had not been found.
         if (!stored) return undefined;
-        payload = { value: fromJson(stored.payload), chars: stored.payload?.length ?? 0 };
-        keepParsed(head.id, payload);
+        payload = keepParsed(head.id, { value: fromJson(stored.payload), chars: stored.payload?.length ?? 0 });
       }
       return { ...toSnapshot({ ...head, payload: null }, atOrBefore), payload: payload.value };
     },

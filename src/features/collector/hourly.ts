@@ -18,6 +18,7 @@
 import { wallClock } from '../../i18n/index.js';
 import { TZDate, tz } from '@date-fns/tz';
 import { format } from 'date-fns/format';
+import type { CampaignStats } from '../../aicc/domain.js';
 import type { Snapshot, Store } from '../../store/index.js';
 import { decodeStats } from './payloads.js';
 
@@ -137,6 +138,23 @@ export async function snapshotsAt(store: Store, source: Snapshot['source'], vdn:
   return Promise.all(times.map((t) => store.snapshots.latestBefore(source, vdn, subject, t, { notBefore: t - toleranceMs })));
 }
 
+/**
+ * A stats snapshot's rows by campaign, worked out once per parsed payload: the store hands every
+ * reader of a row the same parsed payload (see latestBefore), and a VDN-wide answer reads some
+ * twenty snapshots of every campaign. Read-only, like the payload.
+ */
+const rowsByPayload = new WeakMap<object, ReadonlyMap<string, CampaignStats>>();
+
+function rowsOf(payload: unknown): ReadonlyMap<string, CampaignStats> {
+  if (typeof payload !== 'object' || payload === null) return new Map();
+  let rows = rowsByPayload.get(payload);
+  if (!rows) {
+    rows = new Map(decodeStats(payload).map((r) => [r.campaignId, r]));
+    rowsByPayload.set(payload, rows);
+  }
+  return rows;
+}
+
 /** Dialled and connected by hour over a set of campaigns of one VDN. */
 export interface CampaignHours {
   day: LocalDay;
@@ -164,7 +182,7 @@ export async function campaignHours(store: Store, q: CampaignHoursQuery): Promis
   const times = q.day.hours.map((h) => Math.min(h.end, q.now)).filter((t, i) => q.day.hours[i]!.start < q.now);
   const snaps = (await snapshotsAt(store, 'stats', q.vdn, '', times, tolerance)).filter((s): s is Snapshot => s !== undefined);
   const unique = [...new Map(snaps.map((s) => [s.id, s])).values()];
-  const decoded = unique.map((s) => ({ at: s.takenAt, rows: new Map(decodeStats(s.payload).map((r) => [r.campaignId, r])) }));
+  const decoded = unique.map((s) => ({ at: s.takenAt, rows: rowsOf(s.payload) }));
   const ids = q.campaigns === 'all' ? [...new Set(decoded.flatMap((d) => [...d.rows.keys()]))].sort() : [...new Set(q.campaigns)];
   const opts = { now: q.now, toleranceMs: tolerance };
   const dialled: Array<(number | null)[]> = [];

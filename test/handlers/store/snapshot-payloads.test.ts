@@ -26,4 +26,18 @@ describeEachBackend('snapshot payloads read at hour boundaries', (backend) => {
     // A boundary with no row near enough is not found.
     expect(await store.snapshots.latestBefore('stats', 1, '', T0 - HOUR)).toBeUndefined();
   });
+
+  it('parses a row once for readers at the same time and after them (concurrent misses are not counted twice)', async () => {
+    for (let h = 0; h < 3; h++) await store.snapshots.insert({ vdn: 2, source: 'stats', subject: '', takenAt: T0 + h * HOUR, ok: true, payload: payloadOf(h) });
+    const read = (h: number) => store.snapshots.latestBefore('stats', 2, '', T0 + h * HOUR);
+    const seen = new Map<number, unknown>();
+    for (let round = 0; round < 5; round++) {
+      const all = await Promise.all(Array.from({ length: 30 }, (_, i) => read(i % 3)));
+      for (const [i, s] of all.entries()) {
+        expect((s?.payload as unknown[])[0]).toBe(i % 3);
+        if (!seen.has(i % 3)) seen.set(i % 3, s?.payload);
+        expect(s?.payload).toBe(seen.get(i % 3));
+      }
+    }
+  });
 });
