@@ -15,7 +15,7 @@
  */
 import { startBareBolt } from './bare-bolt.js';
 import { spawnOutsideWorld, type DriveArgs, type DriveResult } from './outside-world.js';
-import { startStack } from './stack.js';
+import { seedDay, startStack } from './stack.js';
 import { percentile, row, threadCpuMs, totalRequests, type Row } from './support.js';
 
 export interface AckOptions {
@@ -60,9 +60,13 @@ async function bareBolt(o: AckOptions, mode: { schedule: number[] } | { answers:
 }
 
 /** The bot against a simulator answering every call after `latencyMs`. */
-async function bot(latencyMs: number, d: Omit<DriveArgs, 'url'>): Promise<DriveResult & { upstreamCalls: number; cpu: CpuSplit }> {
+async function bot(latencyMs: number, d: Omit<DriveArgs, 'url'>, opts: { day?: boolean } = {}): Promise<DriveResult & { upstreamCalls: number; cpu: CpuSplit }> {
   const stack = await startStack({ sim: { faults: { all: { latencyMs } } } });
   try {
+    if (opts.day) {
+      await seedDay(stack);
+      await stack.world.counts(true);
+    }
     const result = await measured(() => stack.world.drive({ ...d, url: stack.botUrl }));
     return { ...result, upstreamCalls: totalRequests(await stack.world.counts()) };
   } finally {
@@ -100,7 +104,8 @@ function throughput(r: DriveResult, warmup: number): number {
 }
 
 export async function ackLatency(o: AckOptions): Promise<Row[]> {
-  const main = await bot(UPSTREAM_MS, { count: o.warmup + o.commands, warmup: o.warmup, concurrency: o.concurrency, texts: MIX, answers: true, holdUntil: 'answer' });
+  // A day of snapshots first, so `stats CAMPAIGN` draws its hourly chart as in production.
+  const main = await bot(UPSTREAM_MS, { count: o.warmup + o.commands, warmup: o.warmup, concurrency: o.concurrency, texts: MIX, answers: true, holdUntil: 'answer' }, { day: true });
   const bare = await bareBolt(o, { schedule: main.sentAt });
   const answering = await bareBolt(o, { answers: true });
   // A fresh bot with nothing cached: every command waits on the 10 s upstream.

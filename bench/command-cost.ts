@@ -14,8 +14,8 @@
  * other work on the machine does not inflate it the way it inflates event-loop busy time.
  */
 import { startBareBolt } from './bare-bolt.js';
-import { spawnOutsideWorld, VDN, type OutsideWorld } from './outside-world.js';
-import { startStack, type Stack } from './stack.js';
+import { spawnOutsideWorld, type OutsideWorld } from './outside-world.js';
+import { seedDay, startStack } from './stack.js';
 import { row, threadCpuMs, type Row } from './support.js';
 
 export interface CommandCostOptions {
@@ -43,24 +43,6 @@ async function cpuPerCommand(o: CommandCostOptions, world: OutsideWorld, url: st
     out[text] = cpuMs / o.commands;
   }
   return out;
-}
-
-const HOUR = 3_600_000;
-
-/**
- * A collector tick, then its statistics snapshot again near each hour boundary of the last day, so
- * the hour-by-hour charts of `stats` and `stats CAMPAIGN` read a day of snapshots of every
- * campaign, as in production (the figures stay flat: it is the reading that is measured).
- */
-async function seedDay(stack: Stack): Promise<void> {
-  await stack.bot.collector.tick();
-  const store = stack.bot.store;
-  const newest = await store.snapshots.latest('stats', VDN, '', { okOnly: true });
-  if (!newest) throw new Error('the collector stored no statistics snapshot');
-  const now = Date.now();
-  const hourStart = now - (now % HOUR);
-  const rows = Array.from({ length: 24 }, (_, h) => ({ vdn: VDN, source: 'stats' as const, subject: '', takenAt: hourStart - h * HOUR - 2 * 60_000, ok: true, payload: newest.payload }));
-  await store.snapshots.insertMany(rows);
 }
 
 /** CPU ms of the main thread per command, per command text, at one VDN size. */

@@ -62,3 +62,21 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     throw error;
   }
 }
+
+const HOUR = 3_600_000;
+
+/**
+ * A collector tick, then its statistics snapshot again near each hour boundary of the last day, so
+ * the hour-by-hour charts of `stats` and `stats CAMPAIGN` read a day of snapshots of every
+ * campaign, as in production (the figures stay flat: it is the reading that is measured).
+ */
+export async function seedDay(stack: Stack): Promise<void> {
+  await stack.bot.collector.tick();
+  const store = stack.bot.store;
+  const newest = await store.snapshots.latest('stats', VDN, '', { okOnly: true });
+  if (!newest) throw new Error('the collector stored no statistics snapshot');
+  const now = Date.now();
+  const hourStart = now - (now % HOUR);
+  const rows = Array.from({ length: 24 }, (_, h) => ({ vdn: VDN, source: 'stats' as const, subject: '', takenAt: hourStart - h * HOUR - 2 * 60_000, ok: true, payload: newest.payload }));
+  await store.snapshots.insertMany(rows);
+}
