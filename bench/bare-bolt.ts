@@ -1,7 +1,8 @@
 /**
  * The reference the bot is held to: a bare Bolt app (HTTP receiver, one `/aicc` listener) that
- * only acknowledges, or acknowledges and then answers "ok" through response_url with Bolt's
- * `respond()`. It runs on the calling thread, against the fake Slack at `slackUrl`.
+ * only acknowledges, or acknowledges and then answers through response_url with Bolt's
+ * `respond()`: "ok", or a message given per command text (the bot's own answers, replayed). It runs
+ * on the calling thread, against the fake Slack at `slackUrl`.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,11 +16,15 @@ export interface BareBolt {
   close(): Promise<void>;
 }
 
-export async function startBareBolt(slackUrl: string, answers: boolean): Promise<BareBolt> {
+/** What the app answers: nothing, "ok", or the message for each command text. */
+export type BareAnswers = false | 'ok' | ((text: string) => Record<string, unknown>);
+
+export async function startBareBolt(slackUrl: string, answers: BareAnswers): Promise<BareBolt> {
   const app = new App({ token: BOT_TOKEN, signingSecret: SIGNING_SECRET, logger: boltLogger(silentLogger), clientOptions: { slackApiUrl: slackUrl } });
-  app.command('/aicc', async ({ ack, respond }) => {
+  app.command('/aicc', async ({ ack, respond, command }) => {
     await ack();
-    if (answers) await respond({ response_type: 'ephemeral', text: 'ok' });
+    if (answers === 'ok') await respond({ response_type: 'ephemeral', text: 'ok' });
+    else if (answers) await respond(answers(command.text));
   });
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
   return {

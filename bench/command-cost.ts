@@ -60,7 +60,7 @@ async function measure(o: CommandCostOptions, campaigns: number, texts: readonly
 async function measureBare(o: CommandCostOptions): Promise<number> {
   const world = spawnOutsideWorld();
   const { slackUrl } = await world.start({});
-  const bare = await startBareBolt(slackUrl, true);
+  const bare = await startBareBolt(slackUrl, 'ok');
   try {
     return (await cpuPerCommand(o, world, bare.url, ['stats']))['stats']!;
   } finally {

@@ -46,6 +46,8 @@ export interface DriveArgs {
   /** Leave the first `warmup` commands out of the figures (a warm-up in the same drive, so the
    * measured commands find connections open and code hot). */
   warmup?: number;
+  /** Keep the first answer to each of `texts` (see DriveResult.samples). */
+  sampleAnswers?: boolean;
 }
 
 export interface DriveResult {
@@ -58,6 +60,8 @@ export interface DriveResult {
   sentAt: number[];
   /** CPU time of this worker (fake Slack, simulator, client) over the drive, in ms. */
   worldCpuMs: number;
+  /** With `sampleAnswers`: the first answer (its message) to each of `texts`, by text. */
+  samples?: Record<string, Record<string, unknown>>;
 }
 
 /** A `chat.postMessage` the fake received. */
@@ -162,7 +166,12 @@ function serve(): void {
         const counted = i >= (a.warmup ?? 0);
         if (sent.status !== 200) r.non200 += 1;
         else if (counted) r.acks.push(sent.ackMs);
-        const answered = sent.answer?.then((ans) => void (!ans ? (r.unanswered += 1) : counted && r.answers.push(ans)));
+        const template = a.texts[i % a.texts.length]!;
+        const answered = sent.answer?.then((ans) => {
+          if (!ans) return void (r.unanswered += 1);
+          if (a.sampleAnswers) (r.samples ??= {})[template] ??= ans.body;
+          if (counted) r.answers.push(ans);
+        });
         if (answered && a.holdUntil === 'answer') await answered;
         else if (answered) pending.push(answered);
       });

@@ -12,6 +12,8 @@ export interface Answer {
   ms: number;
   /** The answer is an error message (":warning: …"). */
   error: boolean;
+  /** The message posted. */
+  body: Record<string, unknown>;
 }
 
 export interface Sent {
@@ -56,7 +58,7 @@ export function slashClient(appUrl: string, slack: FakeSlack): SlashClient {
           }, so.answerTimeoutMs ?? 40_000);
           waiting.set(id, (r) => {
             clearTimeout(timer);
-            resolve({ ms: performance.now() - started, error: isErrorAnswer(r) });
+            resolve({ ms: performance.now() - started, error: isErrorAnswer(r), body: r.body });
           });
         });
       }
