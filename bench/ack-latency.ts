@@ -14,7 +14,7 @@
  * The 10 s run frees a slot at the ack instead, so all its commands reach the bot at once.
  */
 import { startBareBolt, type BareAnswers } from './bare-bolt.js';
-import { spawnOutsideWorld, type DriveArgs, type DriveResult } from './outside-world.js';
+import type { DriveArgs, DriveResult } from './outside-world.js';
 import { seedDay, startStack } from './stack.js';
 import { percentile, row, threadCpuMs, totalRequests, type Row } from './support.js';
 
@@ -44,22 +44,19 @@ const ACK_P99_FACTOR = 1.25;
  * bot's own answer to the same command text (the same blocks, so the same work for the fake Slack).
  */
 async function bareBolt(o: AckOptions, mode: { schedule: number[] } | { answers: true; replay?: Record<string, Record<string, unknown>> }): Promise<DriveResult & { cpu: CpuSplit }> {
-  const world = spawnOutsideWorld();
-  const { slackUrl } = await world.start({});
   const answering = 'answers' in mode;
   const replay = answering ? mode.replay : undefined;
   // The bot's answer to `stats 1665730461` stands for every `stats {id}`.
   const answers: BareAnswers = !answering ? false : replay ? (text) => replay[text.replace(/\d+/g, '{id}')] ?? { text: 'ok' } : 'ok';
-  const bare = await startBareBolt(slackUrl, answers);
+  const bare = await startBareBolt(answers);
   try {
     return await measured(() =>
       answering
-        ? world.drive({ url: bare.url, count: o.warmup + o.commands, concurrency: o.concurrency, texts: MIX, answers: true, holdUntil: 'answer', warmup: o.warmup })
-        : world.drive({ url: bare.url, count: mode.schedule.length, concurrency: o.concurrency, texts: MIX, answers: false, schedule: mode.schedule, warmup: o.warmup }),
+        ? bare.world.drive({ url: bare.url, count: o.warmup + o.commands, concurrency: o.concurrency, texts: MIX, answers: true, holdUntil: 'answer', warmup: o.warmup })
+        : bare.world.drive({ url: bare.url, count: mode.schedule.length, concurrency: o.concurrency, texts: MIX, answers: false, schedule: mode.schedule, warmup: o.warmup }),
     );
   } finally {
     await bare.close();
-    await world.close();
   }
 }
 

@@ -14,7 +14,7 @@
  * other work on the machine does not inflate it the way it inflates event-loop busy time.
  */
 import { startBareBolt } from './bare-bolt.js';
-import { spawnOutsideWorld, type OutsideWorld } from './outside-world.js';
+import type { OutsideWorld } from './outside-world.js';
 import { seedDay, startStack } from './stack.js';
 import { row, threadCpuMs, type Row } from './support.js';
 
@@ -58,14 +58,11 @@ async function measure(o: CommandCostOptions, campaigns: number, texts: readonly
 
 /** The bare Bolt app that answers, driven like the bot (any text: it answers "ok" to all). */
 async function measureBare(o: CommandCostOptions): Promise<number> {
-  const world = spawnOutsideWorld();
-  const { slackUrl } = await world.start({});
-  const bare = await startBareBolt(slackUrl, 'ok');
+  const bare = await startBareBolt('ok');
   try {
-    return (await cpuPerCommand(o, world, bare.url, ['stats']))['stats']!;
+    return (await cpuPerCommand(o, bare.world, bare.url, ['stats']))['stats']!;
   } finally {
     await bare.close();
-    await world.close();
   }
 }
 
