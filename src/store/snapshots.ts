@@ -148,13 +148,10 @@ function toRow(s: NewSnapshot) {
 
 /** Metric snapshots over the database. */
 export function createSnapshotRepo(db: Kysely<Database>): SnapshotRepo {
-  const series = (source: SnapshotSource, vdn: number, subject: string) =>
-    db
-      .selectFrom('metric_snapshots')
-      .selectAll()
-      .where('source', '=', source)
-      .where('vdn', '=', vdn)
-      .where('subject', '=', subject);
+  /** The rows of one series, columns still to choose. */
+  const inSeries = (source: SnapshotSource, vdn: number, subject: string) =>
+    db.selectFrom('metric_snapshots').where('source', '=', source).where('vdn', '=', vdn).where('subject', '=', subject);
+  const series = (source: SnapshotSource, vdn: number, subject: string) => inSeries(source, vdn, subject).selectAll();
 
   /** Rows of the series observed at or after `t`: taken then, or confirmed then. */
   const seenSince = (t: number) => (eb: ExpressionBuilder<Database, 'metric_snapshots'>) => eb.or([eb('taken_at', '>=', t), eb('confirmed_at', '>=', t)]);
@@ -167,12 +164,8 @@ export function createSnapshotRepo(db: Kysely<Database>): SnapshotRepo {
   type Boundary = { source: SnapshotSource; vdn: number; subject: string; atOrBefore: number; notBefore?: number };
   const boundary = (okOnly: boolean, bounded: boolean) =>
     reusedQuery(db, (a: Boundary) => {
-      let q = db
-        .selectFrom('metric_snapshots')
+      let q = inSeries(a.source, a.vdn, a.subject)
         .select(['id', 'vdn', 'source', 'subject', 'taken_at', 'confirmed_at', 'ok', 'error'])
-        .where('source', '=', a.source)
-        .where('vdn', '=', a.vdn)
-        .where('subject', '=', a.subject)
         .where('taken_at', '<=', a.atOrBefore);
       if (okOnly) q = q.where('ok', '=', 1);
       if (bounded) q = q.where(seenSince(a.notBefore!));
@@ -267,12 +260,8 @@ export function createSnapshotRepo(db: Kysely<Database>): SnapshotRepo {
       let q = series(source, vdn, subject).where('taken_at', '>=', from).where('taken_at', '<=', to);
       if (opts.okOnly) q = q.where('ok', '=', 1);
       // Only the newest row taken before `from` can have been observed in the range (rows never overlap).
-      const before = await db
-        .selectFrom('metric_snapshots')
+      const before = await inSeries(source, vdn, subject)
         .select(['id', 'confirmed_at'])
-        .where('source', '=', source)
-        .where('vdn', '=', vdn)
-        .where('subject', '=', subject)
         .where('taken_at', '<', from)
         .orderBy('taken_at', 'desc')
         .orderBy('id', 'desc')
